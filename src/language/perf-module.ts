@@ -1,0 +1,58 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { PerfGeneratedModule, PerfGeneratedSharedModule } from './generated/module.js';
+import { PerfScopeComputation, PerfScopeProvider } from './perf-scope.js';
+import { PerfValidator, registerValidationChecks } from './perf-validator.js';
+import { PerfWorkspaceManager } from './perf-workspace-manager.js';
+
+/** Services added to Langium's defaults. */
+export interface PerfAddedServices {
+    validation: {
+        PerfValidator: PerfValidator;
+    };
+    references: {
+        ScopeProvider: PerfScopeProvider;
+    };
+}
+
+export type PerfServices = LangiumServices & PerfAddedServices;
+
+/** The map of the language: every service perf replaces or adds, by concern. */
+export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAddedServices> = {
+    references: {
+        ScopeComputation: (services) => new PerfScopeComputation(services),
+        ScopeProvider: (services) => new PerfScopeProvider(services)
+    },
+    validation: {
+        PerfValidator: () => new PerfValidator()
+    }
+};
+
+export const PerfSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        WorkspaceManager: (services) => new PerfWorkspaceManager(services)
+    }
+};
+
+/**
+ * Creates the shared and the language services. Without a connection (CLI, tests) the services work on
+ * their own; with one (`perf lsp`, VS Code) they serve a language client.
+ */
+export function createPerfServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    perf: PerfServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), PerfGeneratedSharedModule, PerfSharedModule);
+    const perf = inject(createDefaultModule({ shared }), PerfGeneratedModule, PerfModule);
+    shared.ServiceRegistry.register(perf);
+    registerValidationChecks(perf);
+    if (!context.connection) {
+        // No client will send its configuration: use the defaults.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, perf };
+}

@@ -1,0 +1,82 @@
+import {
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumCoreServices, type LangiumDocuments, type LangiumDocument, type ReferenceInfo,
+    type Scope
+} from 'langium';
+import { DEFAULT_CATALOG } from '../catalog/builtin-catalogs.js';
+import { Catalog, Indicator, isCatalog, isDepartment, type PerfFile } from './generated/ast.js';
+
+/**
+ * Only catalogs are global symbols; nothing is resolved through Langium's local scopes. That keeps a file of
+ * tens of thousands of projects and indicators from paying a linear scan per reference (the quadratic trap):
+ * indicator codes are looked up in a per-catalog map instead.
+ */
+export class PerfScopeComputation extends DefaultScopeComputation {
+
+    override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value as PerfFile;
+        return root.catalogs
+            .filter(catalog => catalog.name)
+            .map(catalog => this.descriptions.createDescription(catalog, catalog.name, document));
+    }
+
+    override async collectLocalSymbols(): Promise<MultiMap<AstNode, AstNodeDescription>> {
+        return new MultiMap();
+    }
+}
+
+export class PerfScopeProvider extends DefaultScopeProvider {
+
+    /** Code → description maps, one per catalog and level, rebuilt when the workspace changes. */
+    private readonly codeScopes: WorkspaceCache<string, Scope>;
+    private readonly documents: LangiumDocuments;
+    private readonly nodeLocator: AstNodeLocator;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.codeScopes = new WorkspaceCache(services.shared);
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.nodeLocator = services.workspace.AstNodeLocator;
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        if (context.container.$type === Indicator.$type) {
+            const catalog = catalogOf(context.container, this);
+            if (!catalog) {
+                return EMPTY_SCOPE;
+            }
+            const level = context.property === Indicator.category ? 'categories' : 'groups';
+            return this.codeScopeFor(catalog, level);
+        }
+        return super.getScope(context);
+    }
+
+    /** The catalog named `name` anywhere in the workspace (built-in catalogs included). */
+    findCatalog(name: string): Catalog | undefined {
+        const description = this.indexManager.allElements(Catalog.$type).find(element => element.name === name);
+        if (!description) {
+            return undefined;
+        }
+        const document = this.documents.getDocument(description.documentUri);
+        const node = description.node ?? (document && this.nodeLocator.getAstNode(document.parseResult.value, description.path));
+        return isCatalog(node) ? node : undefined;
+    }
+
+    private codeScopeFor(catalog: Catalog, level: 'groups' | 'categories'): Scope {
+        const document = AstUtils.getDocument(catalog);
+        const key = `${document.uri.toString()}#${catalog.name}#${level}`;
+        return this.codeScopes.get(key, () => {
+            const nodes = level === 'groups' ? catalog.groups : catalog.groups.flatMap(group => group.categories);
+            return new MapScope(nodes.map(node => this.descriptions.createDescription(node, node.name, document)));
+        });
+    }
+}
+
+/** The catalog an indicator's codes refer to: its department's 指标体系, else the default one. */
+export function catalogOf(node: AstNode, scopes: Pick<PerfScopeProvider, 'findCatalog'>): Catalog | undefined {
+    const department = AstUtils.getContainerOfType(node, isDepartment);
+    if (department?.catalog) {
+        return department.catalog.ref;
+    }
+    return scopes.findCatalog(DEFAULT_CATALOG);
+}

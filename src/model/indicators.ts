@@ -1,0 +1,49 @@
+import type { Indicator, IndicatorCategory, IndicatorGroup, Target } from '../language/generated/ast.js';
+import { isSimpleTarget } from '../language/generated/ast.js';
+
+/** A target exactly as written: the source text of a simple target, the content of a quoted one. */
+export function targetText(target: Target | undefined): string {
+    if (!target) {
+        return '';
+    }
+    if (isSimpleTarget(target)) {
+        return target.$cstNode?.text ?? `${target.comparator ?? ''}${target.quantity}`;
+    }
+    return target.text;
+}
+
+/** 实施周期指标值: the period target, or the shared one (指标值). */
+export function periodTarget(indicator: Indicator): Target | undefined {
+    return indicator.both ?? indicator.period;
+}
+
+/** 年度指标值: the annual target, or the shared one (指标值). */
+export function annualTarget(indicator: Indicator): Target | undefined {
+    return indicator.both ?? indicator.annual;
+}
+
+export function categoryOf(indicator: Indicator): IndicatorCategory | undefined {
+    return indicator.category?.ref;
+}
+
+/** The level-1 indicator: as written, else the one the level-2 code belongs to. */
+export function groupOf(indicator: Indicator): IndicatorGroup | undefined {
+    return indicator.group?.ref ?? categoryOf(indicator)?.$container;
+}
+
+/** "11-数量指标": code and label as the official table prints them; the written code when unresolved. */
+export function codeLabel(node: IndicatorGroup | IndicatorCategory | undefined, writtenCode: string): string {
+    return node ? `${node.name}-${node.label}` : writtenCode;
+}
+
+/**
+ * One item of the 绩效指标 cell, exactly as published:
+ * `1、1-产出指标；11-数量指标；<name>；实施周期指标值:<value>；年度指标值:<value>。`
+ */
+export function indicatorCellItem(indicator: Indicator, position: number): string {
+    const group = codeLabel(groupOf(indicator), indicator.group?.$refText ?? '');
+    const category = codeLabel(categoryOf(indicator), indicator.category?.$refText ?? '');
+    const period = targetText(periodTarget(indicator));
+    const annual = targetText(annualTarget(indicator));
+    return `${position}、${group}；${category}；${indicator.name}；实施周期指标值:${period}；年度指标值:${annual}。`;
+}

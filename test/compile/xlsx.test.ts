@@ -1,0 +1,166 @@
+import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Column } from '../../src/compile/official-table.js';
+import { amountValue, FALLBACK_SHEET_NAME, renderXlsx, sheetName } from '../../src/compile/xlsx.js';
+import { FORMULA_NAME, MINUS_NAME, sampleTable } from '../fixtures/official-table.js';
+
+const AMOUNT_COLUMNS: number[] = [Column.total, Column.fiscal, Column.specialAccount, Column.other];
+const FIRST_DATA_ROW = 4;
+
+/** The files of a zip archive, read through its central directory (exceljs writes data descriptors). */
+function unzip(zip: Buffer): Map<string, string> {
+    const files = new Map<string, string>();
+    const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let entry = zip.readUInt32LE(end + 16);
+    for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+        const method = zip.readUInt16LE(entry + 10);
+        const compressedSize = zip.readUInt32LE(entry + 20);
+        const nameLength = zip.readUInt16LE(entry + 28);
+        const name = zip.toString('utf8', entry + 46, entry + 46 + nameLength);
+        const local = zip.readUInt32LE(entry + 42);
+        const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+        const data = zip.subarray(dataStart, dataStart + compressedSize);
+        files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+        entry += 46 + nameLength + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
+    }
+    return files;
+}
+
+describe('renderXlsx', () => {
+    let buffer: Buffer;
+    let workbook: ExcelJS.Workbook;
+    let sheet: ExcelJS.Worksheet;
+
+    beforeAll(async () => {
+        buffer = await renderXlsx(sampleTable);
+        workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+        sheet = workbook.worksheets[0];
+    });
+
+    it('has one sheet named after the department and the workbook properties', () => {
+        expect(Buffer.isBuffer(buffer)).toBe(true);
+        expect(workbook.worksheets).toHaveLength(1);
+        expect(sheet.name).toBe(sampleTable.department);
+        expect(workbook.creator).toBe('perf');
+        expect(workbook.title).toBe(sampleTable.title);
+    });
+
+    it('writes the title, department line and header', () => {
+        expect(sheet.getCell('A1').value).toBe(sampleTable.title);
+        expect(sheet.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
+        expect(sheet.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
+        expect(sheet.getCell('A2').value).toBe(`部门名称：${sampleTable.department}`);
+        expect(sheet.getCell('F2').value).toBe('单位：万元');
+        expect(sheet.getCell('F2').alignment).toMatchObject({ horizontal: 'right' });
+        sampleTable.columns.forEach((text, i) => {
+            const cell = sheet.getRow(3).getCell(i + 1);
+            expect(cell.value).toBe(text);
+            expect(cell.font).toMatchObject({ bold: true });
+            expect(cell.alignment).toMatchObject({ horizontal: 'center', wrapText: true });
+            expect(cell.border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' } });
+        });
+        expect(sheet.model.merges.sort()).toEqual(['A1:G1', 'A2:E2', 'F2:G2']);
+    });
+
+    it('writes every cell of every row: amounts as numbers, the rest as the exact text', () => {
+        expect(sheet.rowCount).toBe(FIRST_DATA_ROW - 1 + sampleTable.rows.length);
+        sampleTable.rows.forEach((row, r) => {
+            const excelRow = sheet.getRow(FIRST_DATA_ROW + r);
+            row.cells.forEach((text, i) => {
+                const cell = excelRow.getCell(i + 1);
+                expect(cell.border).toMatchObject({ left: { style: 'thin' }, right: { style: 'thin' } });
+                if (AMOUNT_COLUMNS.includes(i)) {
+                    expect(cell.numFmt).toBe('#,##0.00');
+                    if (text === '') {
+                        expect(cell.type).toBe(ExcelJS.ValueType.Null);
+                        expect(cell.value).toBeNull();
+                    } else {
+                        expect(cell.type).toBe(ExcelJS.ValueType.Number);
+                        expect(cell.value).toBe(Number(text.replaceAll(',', '')));
+                        // Formatting the stored number back gives the published text.
+                        expect((cell.value as number).toLocaleString('en-US', { minimumFractionDigits: 2 })).toBe(text);
+                    }
+                } else {
+                    expect(cell.type).toBe(text === '' ? ExcelJS.ValueType.Null : ExcelJS.ValueType.String);
+                    expect(cell.value ?? '').toBe(text.replace(/\r/g, '\n'));
+                }
+            });
+        });
+    });
+
+    it('indents project names and wraps goal and indicator text at the top', () => {
+        sampleTable.rows.forEach((row, r) => {
+            const excelRow = sheet.getRow(FIRST_DATA_ROW + r);
+            expect(excelRow.getCell(Column.name + 1).alignment?.indent ?? 0).toBe(row.level === 2 ? 1 : 0);
+            for (const column of [Column.goal, Column.indicators]) {
+                expect(excelRow.getCell(column + 1).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+            }
+            expect(excelRow.height).toBeGreaterThan(0);
+        });
+        const longRow = sheet.getRow(FIRST_DATA_ROW + 3);
+        expect(longRow.height).toBeGreaterThan(sheet.getRow(FIRST_DATA_ROW + 2).height);
+    });
+
+    it('stores formula-like text as text, never as a formula', () => {
+        const formulaCell = sheet.getCell(`A${FIRST_DATA_ROW + 4}`);
+        expect(formulaCell.value).toBe(FORMULA_NAME);
+        expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
+        expect(formulaCell.formula).toBeUndefined();
+        expect(sheet.getCell(`A${FIRST_DATA_ROW + 6}`).value).toBe(MINUS_NAME);
+        sheet.eachRow(row => row.eachCell(cell => {
+            expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+            expect(cell.type).not.toBe(ExcelJS.ValueType.Hyperlink);
+        }));
+
+        const files = unzip(buffer);
+        const sheetXml = files.get('xl/worksheets/sheet1.xml')!;
+        expect(sheetXml).toBeDefined();
+        expect(sheetXml).not.toMatch(/<f[ >]/);
+        expect(sheetXml).not.toMatch(/<hyperlink/);
+        expect(files.get('xl/sharedStrings.xml')).toContain('=HYPERLINK(');
+    });
+
+    it('sets column widths, the frozen header and the print setup', () => {
+        expect([1, 2, 3, 4, 5, 6, 7].map(i => sheet.getColumn(i).width)).toEqual([30, 14, 14, 14, 14, 40, 70]);
+        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+        expect(sheet.pageSetup).toMatchObject({
+            paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3'
+        });
+        const workbookXml = unzip(buffer).get('xl/workbook.xml')!;
+        expect(workbookXml).toMatch(/<definedName name="_xlnm.Print_Titles"[^>]*>[^<]*\$3:\$3</);
+    });
+});
+
+describe('amountValue', () => {
+    it('parses published amounts and keeps empty and odd cells', () => {
+        expect(amountValue('67,522.75')).toBe(67522.75);
+        expect(amountValue('24.00')).toBe(24);
+        expect(amountValue('1234567.89')).toBe(1234567.89);
+        expect(amountValue('-1,000.50')).toBe(-1000.5);
+        expect(amountValue('')).toBeNull();
+        expect(amountValue('  ')).toBeNull();
+        expect(amountValue('—')).toBe('—');
+        expect(amountValue('1,23.00')).toBe('1,23.00');
+    });
+});
+
+describe('sheetName', () => {
+    it('follows Excel sheet-name rules', () => {
+        expect(sheetName('广州南沙经济技术开发区商务局')).toBe('广州南沙经济技术开发区商务局');
+        expect(sheetName('a/b\\c?d*e[f]g:h')).toBe('a b c d e f g h');
+        expect(Array.from(sheetName('很'.repeat(40)))).toHaveLength(31);
+        expect(sheetName("'quoted'")).toBe('quoted');
+        expect(sheetName('')).toBe(FALLBACK_SHEET_NAME);
+        expect(sheetName('[]')).toBe(FALLBACK_SHEET_NAME);
+        expect(sheetName('History')).toBe(FALLBACK_SHEET_NAME);
+    });
+
+    it('is accepted by exceljs for a hostile department', async () => {
+        const buffer = await renderXlsx({ ...sampleTable, department: "'[部门]:名称/很长很长很长很长很长很长很长很长很长很长很长很长很长很长'" });
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+        expect(workbook.worksheets[0].name).toBe(sheetName("'[部门]:名称/很长很长很长很长很长很长很长很长很长很长很长很长很长很长'"));
+    });
+});

@@ -4,6 +4,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
     type PartialLangiumSharedServices
 } from 'langium/lsp';
+import { PerfLexerErrorMessageProvider, PerfParserErrorMessageProvider } from './perf-error-messages.js';
 import { PerfGeneratedModule, PerfGeneratedSharedModule } from './generated/module.js';
 import { PerfScopeComputation, PerfScopeProvider } from './perf-scope.js';
 import { PerfValidator, registerValidationChecks } from './perf-validator.js';
@@ -23,6 +24,10 @@ export type PerfServices = LangiumServices & PerfAddedServices;
 
 /** The map of the language: every service perf replaces or adds, by concern. */
 export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAddedServices> = {
+    parser: {
+        ParserErrorMessageProvider: () => new PerfParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new PerfLexerErrorMessageProvider()
+    },
     references: {
         ScopeComputation: (services) => new PerfScopeComputation(services),
         ScopeProvider: (services) => new PerfScopeProvider(services)

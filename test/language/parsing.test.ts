@@ -112,6 +112,7 @@ describe('the .perf language', () => {
         const errors = errorsOf(document);
         expect(errors.length).toBeGreaterThan(0);
         expect(errors.every(error => error.startsWith('4:'))).toBe(true);
+        expect(errors[0]).toContain('“未加引号的名称”没有加引号');
         const projects = document.parseResult.value.departments[0].projects;
         expect(projects.map(project => project.name)).toEqual(['甲', '乙']);
         expect(projects[0].indicators.map(indicator => indicator.name)).toContain('合格率');
@@ -131,6 +132,7 @@ describe('the .perf language', () => {
         const errors = errorsOf(document);
         expect(errors.length).toBeGreaterThan(0);
         expect(errors.every(error => error.startsWith('4:'))).toBe(true);
+        expect(errors[0]).toContain('引号没有结束');
         expect(document.parseResult.value.departments[0].projects[0].indicators.map(i => i.name)).toContain('合格率');
     });
 

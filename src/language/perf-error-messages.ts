@@ -1,0 +1,72 @@
+import type { ILexerErrorMessageProvider, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { LangiumParserErrorMessageProvider } from 'langium';
+
+/**
+ * Syntax errors in words a budget officer can act on: what is wrong and what to write instead, in Chinese
+ * with a short English gloss. Chevrotain's defaults speak of token types.
+ */
+export class PerfParserErrorMessageProvider extends LangiumParserErrorMessageProvider implements IParserErrorMessageProvider {
+
+    override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        return `${expectation([options.expected])}，但这里是${found(options.actual)}。(expected ${tokenName(options.expected)})`;
+    }
+
+    override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
+        return `多余的内容${found(options.firstRedundant)}：部门或指标体系的“}”之后不能再写别的内容。(unexpected text after the end)`;
+    }
+
+    override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; ruleName: string }): string {
+        const firsts = options.expectedPathsPerAlt.flatMap(paths => paths.map(path => path[0])).filter(Boolean);
+        return `${expectation(firsts)}，但这里是${found(options.actual[0])}。(unexpected input)`;
+    }
+
+    override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; ruleName: string }): string {
+        const firsts = options.expectedIterationPaths.map(path => path[0]).filter(Boolean);
+        return `${expectation(firsts)}，但这里是${found(options.actual[0])}。(unexpected input)`;
+    }
+}
+
+export class PerfLexerErrorMessageProvider implements ILexerErrorMessageProvider {
+
+    buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
+        const text = fullText.substring(startOffset, startOffset + Math.min(length, 20));
+        if (text.startsWith('"')) {
+            return '引号没有结束：在这一行的文字末尾补上英文双引号 "。(unclosed quote)';
+        }
+        if (/^[\u3400-\u9fff]/.test(text)) {
+            return `“${text}”没有加引号：名称、绩效目标和文字型指标值要写在英文双引号中，如 "${text}"。(quote free text)`;
+        }
+        return `无法识别的字符“${text}”：请检查是否误输入，文字要写在英文双引号中。(unexpected character)`;
+    }
+
+    buildUnableToPopLexerModeMessage(token: IToken): string {
+        return `无法识别“${token.image}”。`;
+    }
+}
+
+const TOKEN_DESCRIPTIONS: Record<string, string> = {
+    STRING: '带英文双引号的文字（如 "工作经费"）',
+    NUMBERISH: '数字（如 24.00、11 或 ≥3% 中的 3%）',
+    EOF: '文件结束'
+};
+
+function tokenName(type: TokenType): string {
+    return type.name;
+}
+
+function describe(type: TokenType): string {
+    return TOKEN_DESCRIPTIONS[type.name] ?? `“${type.name}”`;
+}
+
+function expectation(types: TokenType[]): string {
+    const unique = [...new Set(types.map(describe))];
+    const shown = unique.slice(0, 6).join('、') + (unique.length > 6 ? ' 等' : '');
+    return `这里应写${shown}`;
+}
+
+function found(token: IToken | undefined): string {
+    if (!token || token.tokenType?.name === 'EOF') {
+        return '文件结尾（可能缺少“}”）';
+    }
+    return `“${token.image}”`;
+}

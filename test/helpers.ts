@@ -7,7 +7,8 @@ import type { PerfFile } from '../src/language/generated/ast.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const referenceExample = path.join(repoRoot, 'examples', 'nansha-commerce-bureau.perf');
-export const referenceText = path.join(repoRoot, '..', 'shared', 'reference', 'nansha-commerce-bureau.txt');
+/** The published table as text pulled out of its PDF (a copy of shared/reference, so a fresh clone tests alone). */
+export const referenceText = path.join(repoRoot, 'test', 'fixtures', 'nansha-commerce-bureau.txt');
 
 /** Language services with the built-in catalogs loaded, as the editor and the CLI have them. */
 export async function createServices() {

@@ -1,5 +1,6 @@
 import type { Indicator, IndicatorCategory, IndicatorGroup, Target } from '../language/generated/ast.js';
 import { isSimpleTarget } from '../language/generated/ast.js';
+import { parseThreshold, type Threshold } from './threshold.js';
 
 /** A target exactly as written: the source text of a simple target, the content of a quoted one. */
 export function targetText(target: Target | undefined): string {
@@ -20,6 +21,12 @@ export function periodTarget(indicator: Indicator): Target | undefined {
 /** 年度指标值: the annual target, or the shared one (指标值). */
 export function annualTarget(indicator: Indicator): Target | undefined {
     return indicator.both ?? indicator.annual;
+}
+
+/** The typed meaning of an indicator's period or annual target (a unit may come from the indicator's name). */
+export function targetMeaning(indicator: Indicator, which: 'period' | 'annual'): Threshold {
+    const target = which === 'period' ? periodTarget(indicator) : annualTarget(indicator);
+    return parseThreshold(targetText(target), indicator.name);
 }
 
 export function categoryOf(indicator: Indicator): IndicatorCategory | undefined {

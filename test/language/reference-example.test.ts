@@ -2,6 +2,9 @@ import * as fs from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildOfficialTable } from '../../src/compile/build-official-table.js';
 import { Column, type OfficialTable } from '../../src/compile/official-table.js';
+import type { Indicator } from '../../src/language/generated/ast.js';
+import { targetMeaning } from '../../src/model/indicators.js';
+import { describeThreshold } from '../../src/model/threshold.js';
 import { diagnosticsOf, parseDocument, readReferenceExample, referenceText, stripWhitespace } from '../helpers.js';
 
 /**
@@ -11,11 +14,13 @@ import { diagnosticsOf, parseDocument, readReferenceExample, referenceText, stri
 describe('the reference table (广州南沙经济技术开发区商务局)', () => {
     let table: OfficialTable;
     let published: string;
+    let indicators: Indicator[];
 
     beforeAll(async () => {
         const document = await parseDocument(readReferenceExample());
         expect(diagnosticsOf(document, 1)).toEqual([]);
         table = buildOfficialTable(document.parseResult.value);
+        indicators = document.parseResult.value.departments[0].projects.flatMap(project => project.indicators);
         published = stripWhitespace(fs.readFileSync(referenceText, 'utf8'));
     });
 
@@ -76,5 +81,36 @@ describe('the reference table (广州南沙经济技术开发区商务局)', () 
         // as multisets of characters, which catches any dropped, added or changed character.
         expect(rebuilt.length).toBe(published.length);
         expect([...rebuilt].sort().join('')).toBe([...published].sort().join(''));
+    });
+
+    test('targets of every kind are read into their typed meaning', () => {
+        const meaning = (name: string, which: 'period' | 'annual' = 'annual') =>
+            targetMeaning(indicators.findLast(indicator => indicator.name === name)!, which);
+        expect(meaning('南沙港区集装箱吞吐量增长率')).toMatchObject({ kind: 'quantity', comparator: 'ge', unit: '%', dimension: 'percent' });
+        expect(meaning('南沙口岸外贸进出口额增长率')).toMatchObject({ kind: 'quantity', comparator: 'ge', comparatorText: '≧' });
+        expect(meaning('使用企业数')).toMatchObject({ comparator: 'ge', comparatorForm: 'word', unit: '家', dimension: 'count' });
+        expect(meaning('新增箱量数量')).toMatchObject({ comparator: 'ge', comparatorForm: 'suffix', unit: '万标准箱', before: '新增' });
+        expect(meaning('响应时间（秒）')).toMatchObject({ comparator: 'ge', unit: '秒', unitFromName: true, dimension: 'time' });
+        expect(meaning('卡口闸机单次起/降时间')).toMatchObject({ comparator: 'le', numberText: '1.6', unit: 's', dimension: 'time' });
+        expect(meaning('车辆检测器平均使用寿命')).toMatchObject({ comparator: 'gt', unit: '万辆次' });
+        expect(meaning('扶持资金拨付及时率')).toMatchObject({ comparator: 'eq', comparatorForm: 'none', unit: '%' });
+        expect(meaning('电子车牌读取时间及读取率要求', 'period')).toMatchObject({ kind: 'composite', text: '读取时间≤12毫秒、读取率≥99.9%。' });
+        expect(meaning('防水等级')).toMatchObject({ kind: 'grade', grade: 'IP65', comparator: 'ge' });
+        expect(meaning('平台各功能正常使用')).toMatchObject({ kind: 'qualitative' });
+        expect(meaning('取得建设用地批复', 'period')).toMatchObject({ kind: 'none', text: '无' });
+        expect(meaning('取得建设用地批复')).toMatchObject({ kind: 'quantity', unit: '份' });
+        expect(meaning('用户投诉')).toMatchObject({ comparator: 'lt', before: '每月出现用户投诉次数', unit: '次' });
+        expect(meaning('甲方对乙方提供服务的满意程度')).toMatchObject({ unit: '%', unitText: '％' });
+        expect(describeThreshold(meaning('南沙港区集装箱吞吐量增长率'))).toContain('3');
+    });
+
+    test('every one of the 366 targets has a typed meaning', () => {
+        const kinds = indicators.flatMap(indicator => ['period', 'annual'].map(which =>
+            targetMeaning(indicator, which as 'period' | 'annual').kind));
+        expect(kinds).toHaveLength(366);
+        const count = (kind: string) => kinds.filter(k => k === kind).length;
+        expect({ quantity: count('quantity'), composite: count('composite'), grade: count('grade'),
+            qualitative: count('qualitative'), none: count('none') })
+            .toEqual({ quantity: 354, composite: 4, grade: 4, qualitative: 2, none: 2 });
     });
 });

@@ -93,7 +93,7 @@ describe('the reference table (广州南沙经济技术开发区商务局)', () 
         expect(meaning('响应时间（秒）')).toMatchObject({ comparator: 'ge', unit: '秒', unitFromName: true, dimension: 'time' });
         expect(meaning('卡口闸机单次起/降时间')).toMatchObject({ comparator: 'le', numberText: '1.6', unit: 's', dimension: 'time' });
         expect(meaning('车辆检测器平均使用寿命')).toMatchObject({ comparator: 'gt', unit: '万辆次' });
-        expect(meaning('扶持资金拨付及时率')).toMatchObject({ comparator: 'eq', comparatorForm: 'none', unit: '%' });
+        expect(meaning('编外人员薪资发放及时性')).toMatchObject({ comparator: 'eq', comparatorForm: 'none', unit: '%' });
         expect(meaning('电子车牌读取时间及读取率要求', 'period')).toMatchObject({ kind: 'composite', text: '读取时间≤12毫秒、读取率≥99.9%。' });
         expect(meaning('防水等级')).toMatchObject({ kind: 'grade', grade: 'IP65', comparator: 'ge' });
         expect(meaning('平台各功能正常使用')).toMatchObject({ kind: 'qualitative' });

@@ -9,6 +9,7 @@ import { PerfGeneratedModule, PerfGeneratedSharedModule } from './generated/modu
 import { PerfScopeComputation, PerfScopeProvider } from './perf-scope.js';
 import { PerfValidator, registerValidationChecks } from './perf-validator.js';
 import { PerfWorkspaceManager } from './perf-workspace-manager.js';
+import { registerSummaryRules } from './validation/summary-rules.js';
 
 /** Services added to Langium's defaults. */
 export interface PerfAddedServices {
@@ -55,6 +56,7 @@ export function createPerfServices(context: DefaultSharedModuleContext): {
     const perf = inject(createDefaultModule({ shared }), PerfGeneratedModule, PerfModule);
     shared.ServiceRegistry.register(perf);
     registerValidationChecks(perf);
+    registerSummaryRules(perf);
     if (!context.connection) {
         // No client will send its configuration: use the defaults.
         shared.workspace.ConfigurationProvider.initialized({});

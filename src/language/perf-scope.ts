@@ -7,17 +7,18 @@ import { DEFAULT_CATALOG } from '../catalog/builtin-catalogs.js';
 import { Catalog, Indicator, isCatalog, isDepartment, type PerfFile } from './generated/ast.js';
 
 /**
- * Only catalogs are global symbols; nothing is resolved through Langium's local scopes. That keeps a file of
- * tens of thousands of projects and indicators from paying a linear scan per reference (the quadratic trap):
- * indicator codes are looked up in a per-catalog map instead.
+ * Only catalogs and departments (top-level names) are global symbols; nothing is resolved through Langium's
+ * local scopes. That keeps a file of tens of thousands of projects and indicators from paying a linear scan
+ * per reference (the quadratic trap): indicator codes are looked up in a per-catalog map instead.
  */
 export class PerfScopeComputation extends DefaultScopeComputation {
 
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const root = document.parseResult.value as PerfFile;
-        return root.catalogs
-            .filter(catalog => catalog.name)
-            .map(catalog => this.descriptions.createDescription(catalog, catalog.name, document));
+        // Departments are global so that a summary (汇总) in another file can refer to them.
+        return [...root.catalogs, ...root.departments]
+            .filter(node => node.name)
+            .map(node => this.descriptions.createDescription(node, node.name, document));
     }
 
     override async collectLocalSymbols(): Promise<MultiMap<AstNode, AstNodeDescription>> {

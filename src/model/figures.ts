@@ -1,4 +1,4 @@
-import type { Amount, Department, FundSource, PerfFile, Project } from '../language/generated/ast.js';
+import type { Amount, Department, FundSource, PerfFile, Project, Summary } from '../language/generated/ast.js';
 import { Decimal, formatAmount, parseAmount, sum } from './money.js';
 
 /** The four amount columns of the official table. */
@@ -30,8 +30,8 @@ export interface StatedAmount {
     value: Decimal;
 }
 
-/** The last statement of each column in a project or department (a repeated one is flagged by validation). */
-export function statedAmounts(owner: Project | Department): Partial<Record<FundKey, StatedAmount>> {
+/** The last statement of each column in a project, department or summary (a repeated one is flagged by validation). */
+export function statedAmounts(owner: Project | Department | Summary): Partial<Record<FundKey, StatedAmount>> {
     const stated: Partial<Record<FundKey, StatedAmount>> = {};
     for (const amount of owner.amounts) {
         const value = parseAmount(amount.value ?? '');

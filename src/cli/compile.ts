@@ -1,21 +1,45 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildOfficialTable } from '../compile/build-official-table.js';
-import { loadFiles } from './documents.js';
+import { ChromiumMissingError } from '../compile/pdf.js';
+import { DEFAULT_FORMATS, isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from '../compile/write-outputs.js';
+import { InputError, loadFiles } from './documents.js';
 import { formatDiagnostic, isError } from './report.js';
-import { InputError } from './documents.js';
 
-export type OutputFormat = 'json';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json'];
+export { OUTPUT_FORMATS, type OutputFormat };
+
+export const DEFAULT_OUTPUT_FOLDER = 'out';
+
+export interface CompileOptions {
+    /** Formats to write; none given means DEFAULT_FORMATS (html and xlsx). */
+    format?: OutputFormat[];
+    /** One file and one format: the output file (or an existing folder). Otherwise: the output folder. */
+    output?: string;
+}
+
+export const COMPILE_OUTPUT_HELP =
+    'with one file and one format: the output file (an existing folder or a path ending in / is used as a folder); '
+    + `with several files or formats: the output folder, created if needed (default folder: ${DEFAULT_OUTPUT_FOLDER}/). `
+    + 'Files are named <name of the .perf file>.<format>';
+
+/** Parses one --format value ("pdf" or "html,xlsx") and adds it to the ones given before. */
+export function collectFormats(value: string, previous: OutputFormat[] | undefined): OutputFormat[] {
+    const formats = value.split(',').map(part => part.trim().toLowerCase()).filter(part => part !== '');
+    const unknown = formats.filter(format => !isOutputFormat(format));
+    if (unknown.length > 0 || formats.length === 0) {
+        throw new InputError(`未知的输出格式 unknown format "${value}": use ${OUTPUT_FORMATS.join(', ')} (several with commas: html,xlsx)`);
+    }
+    return [...new Set([...(previous ?? []), ...formats as OutputFormat[]])];
+}
 
 /**
- * `perf compile FILE --format json [-o OUT]`: errors stop the compile (with the diagnostics), warnings are
- * printed and the compile goes on.
+ * `perf compile FILE… [--format F[,F…]] [-o OUT]`: errors in a document stop its compile (with the
+ * diagnostics), warnings are printed and the compile goes on. Exit code 1 when a document has errors or an
+ * output could not be written (PDF without Chromium); the other files and formats are still written.
  */
-export async function compileCommand(paths: string[], options: { format: OutputFormat; output?: string }): Promise<number> {
-    if (options.output && paths.length > 1) {
-        throw new InputError('-o names one output file: compile one file at a time with -o, or leave -o out');
-    }
+export async function compileCommand(paths: string[], options: CompileOptions): Promise<number> {
+    const formats = options.format && options.format.length > 0 ? options.format : [...DEFAULT_FORMATS];
+    const outputFor = outputPlan(paths, formats, options.output);
     const { files } = await loadFiles(paths);
     let failed = false;
     for (const file of files) {
@@ -23,19 +47,60 @@ export async function compileCommand(paths: string[], options: { format: OutputF
             console.error(formatDiagnostic(file.path, diagnostic));
         }
         if (file.diagnostics.some(isError)) {
-            console.error(`${file.path}: not compiled: fix the errors above first`);
+            console.error(`${file.path}: 有错误，未编译 not compiled: fix the errors above first`);
             failed = true;
             continue;
         }
-        const table = buildOfficialTable(file.document.parseResult.value);
-        const output = options.output ?? defaultOutput(file.path, options.format);
-        fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-        fs.writeFileSync(output, JSON.stringify(table, null, 2) + '\n');
-        console.error(`${file.path} → ${output}`);
+        const document = file.document.parseResult.value;
+        const table = buildOfficialTable(document);
+        for (const format of formats) {
+            const output = outputFor(file.path, format);
+            try {
+                const bytes = await renderOutput(format, document, table);
+                fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+                fs.writeFileSync(output, bytes);
+                console.error(`${file.path} → ${output}`);
+            } catch (error) {
+                if (!(error instanceof ChromiumMissingError)) {
+                    throw error;
+                }
+                console.error(`${file.path}: ${error.message}`);
+                failed = true;
+            }
+        }
     }
     return failed ? 1 : 0;
 }
 
-function defaultOutput(file: string, format: OutputFormat): string {
-    return path.join('out', `${path.basename(file, path.extname(file))}.${format}`);
+/**
+ * Decides every output path before any document is read, so that a bad -o stops the command at once:
+ * -o is a file only for one input and one format; two inputs with the same name would overwrite each other.
+ */
+function outputPlan(paths: string[], formats: OutputFormat[], output: string | undefined): (file: string, format: OutputFormat) => string {
+    const single = paths.length === 1 && formats.length === 1;
+    if (output !== undefined && single && !isFolder(output)) {
+        return () => output;
+    }
+    const folder = output ?? DEFAULT_OUTPUT_FOLDER;
+    if (output !== undefined && fs.existsSync(output) && !fs.statSync(output).isDirectory()) {
+        throw new InputError(`-o ${output}: is a file, but several files or formats need a folder: name a folder with -o`);
+    }
+    const seen = new Map<string, string>();
+    for (const file of paths) {
+        const name = baseName(file);
+        const other = seen.get(name);
+        if (other !== undefined && path.resolve(other) !== path.resolve(file)) {
+            throw new InputError(`${other} and ${file} would both be written as ${name}.*: compile them one at a time with -o`);
+        }
+        seen.set(name, file);
+    }
+    return (file, format) => path.join(folder, `${baseName(file)}.${format}`);
+}
+
+function isFolder(output: string): boolean {
+    return /[\\/]$/.test(output) || (fs.existsSync(output) && fs.statSync(output).isDirectory());
+}
+
+function baseName(file: string): string {
+    return path.basename(file, path.extname(file));
 }

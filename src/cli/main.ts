@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { checkCommand } from './check.js';
-import { compileCommand, OUTPUT_FORMATS, type OutputFormat } from './compile.js';
+import { collectFormats, COMPILE_OUTPUT_HELP, compileCommand, OUTPUT_FORMATS, type CompileOptions } from './compile.js';
 import { InputError } from './documents.js';
 
 /** The `perf` command line. Each command resolves to an exit code; bad input is one line, never a stack. */
@@ -17,11 +17,14 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (files: string[]) => { exitCode = await checkCommand(files); });
 
     program.command('compile')
-        .description('compile a .perf file to the official table')
+        .description('compile .perf files to the official table (default: HTML and XLSX into out/); '
+            + 'errors stop a file\'s compile, warnings are printed and the compile goes on')
         .argument('<files...>', '.perf files')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
-        .option('-o, --output <file>', 'output file (default: out/<name>.<format>)')
-        .action(async (files: string[], options: { format: OutputFormat; output?: string }) => {
+        .addOption(new Option('-f, --format <formats>',
+            `${OUTPUT_FORMATS.join('|')}; several with commas or a repeated --format (default: html,xlsx)`)
+            .argParser(collectFormats))
+        .option('-o, --output <path>', COMPILE_OUTPUT_HELP)
+        .action(async (files: string[], options: CompileOptions) => {
             exitCode = await compileCommand(files, options);
         });
 

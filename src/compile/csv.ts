@@ -1,0 +1,93 @@
+/**
+ * The 项目支出绩效目标表 as a long CSV for analysis: one row per indicator (a project without indicators
+ * still gets one row), with the project's published amounts, the indicator's codes and names, the typed
+ * meaning of both targets (parseThreshold) and the targets as written. UTF-8 with BOM; cells that a
+ * spreadsheet would run as a formula are escaped as csv-columns.ts describes.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Department, Indicator, PerfFile, Project } from '../language/generated/ast.js';
+import { cellText, projectFigures } from '../model/figures.js';
+import { annualTarget, categoryOf, groupOf, periodTarget, targetText } from '../model/indicators.js';
+import { parseThreshold, type Threshold } from '../model/threshold.js';
+import { CSV_HEADERS, CSV_KEYS, escapeCsvCell, UTF8_BOM, type CsvRecord } from './csv-columns.js';
+
+/** The CSV text, BOM first, CRLF line ends (what Excel writes and expects). */
+export function renderCsv(file: PerfFile): string {
+    const rows = csvRecords(file).map(record => CSV_KEYS.map(key => escapeCsvCell(record[key])));
+    return UTF8_BOM + stringify([[...CSV_HEADERS], ...rows], { record_delimiter: 'windows' });
+}
+
+/** The rows before escaping, in document order. */
+export function csvRecords(file: PerfFile): CsvRecord[] {
+    return file.departments.flatMap(department =>
+        department.projects.flatMap(project => projectRecords(department, project)));
+}
+
+function projectRecords(department: Department, project: Project): CsvRecord[] {
+    const figures = projectFigures(project);
+    const projectCells = {
+        department: department.name,
+        project: project.name,
+        user: project.user ?? '',
+        total: cellText(figures, 'total'),
+        fiscal: cellText(figures, 'fiscal'),
+        specialAccount: cellText(figures, 'specialAccount'),
+        other: cellText(figures, 'other'),
+        goal: project.goal.join('')
+    };
+    if (project.indicators.length === 0) {
+        return [{ ...projectCells, ...indicatorCells(undefined, 0) }];
+    }
+    return project.indicators.map((indicator, index) => ({ ...projectCells, ...indicatorCells(indicator, index + 1) }));
+}
+
+type IndicatorCells = Omit<CsvRecord, 'department' | 'project' | 'user' | 'total' | 'fiscal' | 'specialAccount' | 'other' | 'goal'>;
+
+function indicatorCells(indicator: Indicator | undefined, position: number): IndicatorCells {
+    if (!indicator) {
+        return {
+            position: '', level1Code: '', level1Name: '', level2Code: '', level2Name: '', indicator: '',
+            ...typedCells('period', undefined), ...typedCells('annual', undefined), periodText: '', annualText: ''
+        };
+    }
+    const group = groupOf(indicator);
+    const category = categoryOf(indicator);
+    const periodText = targetText(periodTarget(indicator));
+    const annualText = targetText(annualTarget(indicator));
+    return {
+        position: String(position),
+        level1Code: group?.name ?? indicator.group?.$refText ?? '',
+        level1Name: group?.label ?? '',
+        level2Code: category?.name ?? indicator.category?.$refText ?? '',
+        level2Name: category?.label ?? '',
+        indicator: indicator.name,
+        ...typedCells('period', parseThreshold(periodText, indicator.name)),
+        ...typedCells('annual', parseThreshold(annualText, indicator.name)),
+        periodText,
+        annualText
+    };
+}
+
+/**
+ * Kind, comparator (ge/le/gt/lt/eq/ne), exact number and canonical unit of a target. Only a single quantity
+ * has a number; a grade (IP65) has a comparator only; composite and qualitative targets are left to the
+ * text-as-written column.
+ */
+function typedCells<P extends 'period' | 'annual'>(prefix: P, threshold: Threshold | undefined)
+    : Record<`${P}${'Kind' | 'Comparator' | 'Number' | 'Unit'}`, string> {
+    let kind = '', comparator = '', number = '', unit = '';
+    if (threshold) {
+        kind = threshold.kind;
+        if (threshold.kind === 'quantity') {
+            comparator = threshold.comparator;
+            number = threshold.value.toFixed(); // toFixed() without digits never uses exponent notation
+            unit = threshold.unit ?? '';
+        } else if (threshold.kind === 'grade') {
+            comparator = threshold.comparator;
+        }
+    }
+    return {
+        [`${prefix}Kind`]: kind, [`${prefix}Comparator`]: comparator,
+        [`${prefix}Number`]: number, [`${prefix}Unit`]: unit
+    } as Record<`${P}${'Kind' | 'Comparator' | 'Number' | 'Unit'}`, string>;
+}

@@ -1,29 +1,50 @@
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { Amount, PerfAstType } from './generated/ast.js';
-import { isWellFormedAmount } from '../model/money.js';
+import type { ValidationCheck, ValidationChecks } from 'langium';
+import type { PerfAstType } from './generated/ast.js';
 import type { PerfServices } from './perf-module.js';
+import { AmountRules } from './validation/amount-rules.js';
+import { ComparatorRules } from './validation/comparator-rules.js';
+import { IndicatorRules } from './validation/indicator-rules.js';
+import { ReconciliationRules } from './validation/reconciliation.js';
+import { SettingRules } from './validation/setting-rules.js';
+import { TargetRules } from './validation/target-rules.js';
+import { TextRules } from './validation/text-rules.js';
 
+export { RULES, type RuleCode } from './validation/rules.js';
+
+/**
+ * Every check of perf, per AST type, in the 'fast' category: each is linear in the size of its document,
+ * so all of them run as the user types. (A workspace-wide check would go into 'slow'.) The rules, their
+ * codes and default severities are in validation/rules.ts; settings apply in PerfDocumentValidator.
+ */
 export function registerValidationChecks(services: PerfServices): void {
-    const registry = services.validation.ValidationRegistry;
-    const validator = services.validation.PerfValidator;
-    const checks: ValidationChecks<PerfAstType> = {
-        Amount: validator.checkAmountFormat
-    };
-    registry.register(checks, validator);
+    services.validation.ValidationRegistry.register(services.validation.PerfValidator.checks(), undefined, 'fast');
 }
 
-/** Rule codes are stable: they appear in messages, in README and in settings that switch rules off. */
-export const Rule = {
-    amountFormat: 'amount-format'
-} as const;
-
+/** The groups of rules, one file each under validation/. */
 export class PerfValidator {
 
-    checkAmountFormat(amount: Amount, accept: ValidationAcceptor): void {
-        if (amount.value && !isWellFormedAmount(amount.value)) {
-            accept('error', `金额“${amount.value}”不是有效数字：请写成 1234.56 或 1,234.56（以万元或元计）。`, {
-                node: amount, property: 'value', code: Rule.amountFormat
-            });
+    private readonly groups: Array<{ checks(): ValidationChecks<PerfAstType> }>;
+
+    constructor(services: PerfServices) {
+        this.groups = [
+            new AmountRules(),
+            new SettingRules(),
+            new ReconciliationRules(),
+            new IndicatorRules(services.references.ScopeProvider),
+            new TargetRules(),
+            new ComparatorRules(),
+            new TextRules()
+        ];
+    }
+
+    /** The checks of all groups, merged per AST type. */
+    checks(): ValidationChecks<PerfAstType> {
+        const merged: Record<string, ValidationCheck[]> = {};
+        for (const group of this.groups) {
+            for (const [type, checks] of Object.entries(group.checks())) {
+                merged[type] = [...merged[type] ?? [], ...[checks].flat() as ValidationCheck[]];
+            }
         }
+        return merged as ValidationChecks<PerfAstType>;
     }
 }

@@ -1,0 +1,118 @@
+import {
+    DefaultDocumentValidator, URI, type LangiumDocument, type ValidationOptions, type Cancellation,
+    type ConfigurationProvider, type IndexManager, type LangiumSharedCoreServices
+} from 'langium';
+import { BUILTIN_SCHEME } from '../../catalog/builtin-catalogs.js';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { Catalog, Department, Indicator, isIndicator, type IndicatorCategory, type IndicatorGroup } from '../generated/ast.js';
+import { catalogOf, type PerfScopeProvider } from '../perf-scope.js';
+import type { PerfServices } from '../perf-module.js';
+import { applyRuleSettings, readRuleSettings, type RuleSettings } from './rule-settings.js';
+import { RULES, type RuleCode } from './rules.js';
+
+/** Settings section and key: `"perf.rules": { "placeholder-amount": "off" }`. */
+export const SETTINGS_SECTION = 'perf';
+export const RULES_KEY = 'rules';
+
+/**
+ * The one place where rule settings apply: every diagnostic with a rule code is dropped or re-levelled
+ * here, after Langium's validation ran. Unresolved indicator codes and catalogs get perf's own rules and
+ * messages instead of the linker's generic one.
+ */
+export class PerfDocumentValidator extends DefaultDocumentValidator {
+
+    private readonly scopes: PerfScopeProvider;
+    private readonly configuration: ConfigurationProvider;
+    private readonly index: IndexManager;
+
+    constructor(services: PerfServices) {
+        super(services);
+        this.scopes = services.references.ScopeProvider;
+        this.configuration = services.shared.workspace.ConfigurationProvider;
+        this.index = services.shared.workspace.IndexManager;
+        revalidateWhenRulesChange(services.shared);
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const settings = await this.ruleSettings();
+        return applyRuleSettings(await super.validateDocument(document, options, cancelToken), settings);
+    }
+
+    private async ruleSettings(): Promise<RuleSettings> {
+        const { settings, problems } = readRuleSettings(await this.configuration.getConfiguration(SETTINGS_SECTION, RULES_KEY));
+        for (const problem of problems) {
+            console.warn(`perf.rules: ${problem}`);
+        }
+        return settings;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const generic: Diagnostic[] = [];
+        super.processLinkingErrors(document, generic, options);
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error || !reference.$refNode) {
+                continue;
+            }
+            const { container, property } = error.info;
+            const range = reference.$refNode.range;
+            const index = generic.findIndex(d => d.range.start.line === range.start.line && d.range.start.character === range.start.character);
+            const message = isIndicator(container)
+                ? this.unknownCodeMessage(container, property, reference.$refText)
+                : container.$type === Department.$type && property === Department.catalog
+                    ? this.unknownCatalogMessage(reference.$refText)
+                    : undefined;
+            if (message && index >= 0) {
+                const code: RuleCode = message.code;
+                generic[index] = { ...generic[index], message: message.text, severity: severityNumber(code), code, data: { code } };
+            }
+        }
+        diagnostics.push(...generic);
+    }
+
+    private unknownCodeMessage(indicator: Indicator, property: string, written: string): { code: RuleCode; text: string } {
+        const catalog = catalogOf(indicator, this.scopes);
+        const level = property === Indicator.group ? '一级' : '二级';
+        if (!catalog) {
+            return { code: 'unknown-code', text: `${level}指标代码“${written}”无法识别：找不到所选的指标体系。` };
+        }
+        const known: Array<IndicatorGroup | IndicatorCategory> = property === Indicator.group
+            ? catalog.groups
+            : catalog.groups.flatMap(group => group.categories);
+        const list = known.map(node => `${node.name}-${node.label}`).join('、');
+        return {
+            code: 'unknown-code',
+            text: `${level}指标代码“${written}”不在指标体系“${catalog.name}”中；可用的${level}指标代码：${list}。`
+                + `（unknown ${property === Indicator.group ? 'level-1' : 'level-2'} code）`
+        };
+    }
+
+    private unknownCatalogMessage(written: string): { code: RuleCode; text: string } {
+        const names = this.index.allElements(Catalog.$type).map(catalog => `“${catalog.name}”`).distinct().join('、');
+        return { code: 'unknown-catalog', text: `找不到指标体系“${written}”；可用的指标体系：${names}。（unknown catalog）` };
+    }
+}
+
+function severityNumber(code: RuleCode): 1 | 2 | 3 {
+    return ({ error: 1, warning: 2, info: 3 } as const)[RULES[code].severity];
+}
+
+const watchedWorkspaces = new WeakSet<LangiumSharedCoreServices>();
+
+/** A change of `perf.rules` in the editor revalidates every open document, so the new levels show at once. */
+function revalidateWhenRulesChange(shared: LangiumSharedCoreServices): void {
+    if (watchedWorkspaces.has(shared)) {
+        return;
+    }
+    watchedWorkspaces.add(shared);
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section !== SETTINGS_SECTION) {
+            return;
+        }
+        const uris: URI[] = shared.workspace.LangiumDocuments.all
+            .filter(document => document.uri.scheme !== BUILTIN_SCHEME)
+            .map(document => document.uri)
+            .toArray();
+        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(uris, [], token));
+    });
+}

@@ -1,0 +1,131 @@
+/**
+ * Reconciliation with exact decimals: a stated 总计/合计 or source column against the sum it should be.
+ * A difference that the rounding of the summed figures can explain (half a unit of the last decimal
+ * written, per summed figure) is a warning that says so; a larger one is an error. The diagnostic sits on
+ * the stated figure and names the computed one.
+ */
+import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { isDepartment, type Department, type PerfAstType, type Project } from '../generated/ast.js';
+import {
+    departmentFigures, FUND_LABEL, projectFigures, SOURCE_KEYS, type FundKey, type RowFigures, type StatedAmount
+} from '../../model/figures.js';
+import { Decimal, decimalsWritten, formatAmount, sum } from '../../model/money.js';
+import { report } from './rules.js';
+
+/** What a figure that enters a sum may be off by through rounding: half a unit of its last decimal. */
+function halfUnit(stated: StatedAmount): Decimal {
+    return new Decimal(5).times(new Decimal(10).pow(-(decimalsWritten(stated.text) + 1)));
+}
+
+/** The figures summed into one computed value, with the rounding they can explain together. */
+interface Summed {
+    count: number;
+    tolerance: Decimal;
+    decimals: Set<number>;
+}
+
+function summedOf(figures: StatedAmount[]): Summed {
+    return {
+        count: figures.length,
+        tolerance: sum(figures.map(halfUnit)),
+        decimals: new Set(figures.map(figure => decimalsWritten(figure.text)))
+    };
+}
+
+function combine(parts: Summed[]): Summed {
+    return {
+        count: parts.reduce((n, part) => n + part.count, 0),
+        tolerance: sum(parts.map(part => part.tolerance)),
+        decimals: new Set(parts.flatMap(part => [...part.decimals]))
+    };
+}
+
+function statedSources(row: RowFigures): StatedAmount[] {
+    return SOURCE_KEYS.flatMap(source => row.stated[source] ? [row.stated[source]] : []);
+}
+
+/** The stated figures a row's shown value in a column is made of: the stated one, else its sources. */
+function figuresBehind(row: RowFigures, key: FundKey): StatedAmount[] {
+    const stated = row.stated[key];
+    if (stated) {
+        return [stated];
+    }
+    return key === 'total' ? statedSources(row) : [];
+}
+
+function unitOf(node: Project | Department): string {
+    return (isDepartment(node) ? node : AstUtils.getContainerOfType(node, isDepartment))?.unit ?? '';
+}
+
+export class ReconciliationRules {
+
+    checks(): ValidationChecks<PerfAstType> {
+        return {
+            Project: this.checkProjectTotal.bind(this),
+            Department: this.checkDepartmentColumns.bind(this)
+        };
+    }
+
+    /** 总计 = 财政拨款 + 财政专户拨款 + 其他资金; a 总计 with no source line is missing-fund-source. */
+    checkProjectTotal(project: Project, accept: ValidationAcceptor): void {
+        const row = projectFigures(project);
+        const total = row.stated.total;
+        if (!total) {
+            return;
+        }
+        const sources = statedSources(row);
+        if (sources.length === 0) {
+            report(accept, 'missing-fund-source',
+                `项目“${project.name}”写了总计 ${total.text}，但没有资金来源：请补上财政拨款、财政专户拨款或其他资金。`
+                + '（a total without fund sources）',
+                { node: total.node, property: 'value' }, { total: total.text });
+            return;
+        }
+        this.compare(accept, project, total, row.computed.total, '财政拨款、财政专户拨款、其他资金之和', summedOf(sources));
+    }
+
+    /** The department's stated 合计 and source columns against the sums of its projects' rows. */
+    checkDepartmentColumns(department: Department, accept: ValidationAcceptor): void {
+        const row = departmentFigures(department);
+        const projects = department.projects.map(projectFigures);
+        for (const key of ['total', ...SOURCE_KEYS] as const) {
+            const stated = row.stated[key];
+            if (!stated) {
+                continue;
+            }
+            const summed = combine(projects.map(project => summedOf(figuresBehind(project, key))));
+            this.compare(accept, department, stated, row.computed[key], `各项目${FUND_LABEL[key]}之和`, summed);
+        }
+    }
+
+    private compare(accept: ValidationAcceptor, owner: Project | Department, stated: StatedAmount, computed: Decimal,
+        computedName: string, summed: Summed): void {
+        const difference = stated.value.minus(computed).abs();
+        if (difference.isZero()) {
+            return;
+        }
+        const unitText = unitOf(owner);
+        const unit = unitText ? ` ${unitText}` : '';
+        const label = `${stated.node.source} ${stated.text}`;
+        const computedText = formatAmount(computed);
+        const data = { computed: computedText };
+        const decimals = summed.decimals.size === 1 ? `${decimalText([...summed.decimals][0])}的` : '';
+        if (difference.lessThanOrEqualTo(summed.tolerance)) {
+            report(accept, 'rounding-difference',
+                `${label} 与${computedName} ${computedText} 相差 ${difference.toFixed()}${unit}：`
+                + `在 ${summed.count} 个${decimals}数字四舍五入可解释的范围内（最多 ${summed.tolerance.toFixed()}${unit}），请核对。`
+                + `（stated ${stated.text}, computed ${computedText}: a rounding difference）`,
+                { node: stated.node, property: 'value' }, data);
+        } else {
+            report(accept, 'total-mismatch',
+                `${label} 与${computedName} ${computedText} 不符：相差 ${difference.toFixed()}${unit}，`
+                + `超出 ${summed.count} 个数字四舍五入可解释的 ${summed.tolerance.toFixed()}${unit}。`
+                + `（stated ${stated.text}, computed ${computedText}）`,
+                { node: stated.node, property: 'value' }, data);
+        }
+    }
+}
+
+function decimalText(decimals: number): string {
+    return ['整数', '一位小数', '两位小数', '三位小数', '四位小数'][decimals] ?? `${decimals} 位小数`;
+}

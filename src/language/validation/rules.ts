@@ -1,0 +1,125 @@
+/**
+ * The rule table: every validation rule of perf with its stable code, default severity and Chinese
+ * description. It is the single source for the diagnostics' codes, for settings (`perf.rules`), for
+ * `perf check --rule CODE=LEVEL`, for `perf rules` and for docs/rules.md.
+ */
+import type { AstNode, DiagnosticInfo, ValidationAcceptor, ValidationSeverity } from 'langium';
+
+export type RuleSeverity = Exclude<ValidationSeverity, 'hint'>;
+
+export interface RuleDefinition {
+    readonly severity: RuleSeverity;
+    /** What the rule finds, in Chinese, for budget officers. */
+    readonly title: string;
+    /** English gloss. */
+    readonly gloss: string;
+    /** Quick fix offered in the editor, if any. */
+    readonly fix?: string;
+}
+
+export const RULES = {
+    'amount-format': {
+        severity: 'error', title: '金额不是有效数字（应写成 1234.56 或 1,234.56）',
+        gloss: 'an amount that is not a number'
+    },
+    'negative-amount': {
+        severity: 'error', title: '金额为负数', gloss: 'a negative amount'
+    },
+    'placeholder-amount': {
+        severity: 'warning', title: '金额为 0 或 0.01，像是占位数', gloss: 'a total of 0 or 0.01 that looks like a placeholder'
+    },
+    'duplicate-setting': {
+        severity: 'error', title: '同一设置写了两次（单位、预算年度、表名、指标体系、资金使用单位、同一资金来源）',
+        gloss: 'a setting or fund source written twice; the later one would silently win'
+    },
+    'total-mismatch': {
+        severity: 'error', title: '写明的合计/总计与分项之和不符，差额超出四舍五入可解释的范围',
+        gloss: 'a stated total differs from the computed sum by more than rounding explains',
+        fix: '把写明的数改为计算出的和'
+    },
+    'rounding-difference': {
+        severity: 'warning', title: '写明的合计/总计与分项之和略有差异，可由两位小数的四舍五入解释',
+        gloss: 'a stated total differs from the computed sum by no more than rounding explains',
+        fix: '把写明的数改为计算出的和'
+    },
+    'missing-fund-source': {
+        severity: 'warning', title: '项目写了总计，却没有任何资金来源（财政拨款、财政专户拨款、其他资金）',
+        gloss: 'a project states a total but no fund source',
+        fix: '补一行“财政拨款 <总计>”'
+    },
+    'unknown-code': {
+        severity: 'error', title: '指标代码不在所选指标体系中', gloss: 'an indicator code the catalog does not define'
+    },
+    'unknown-catalog': {
+        severity: 'error', title: '指标体系不存在', gloss: 'a catalog that does not exist'
+    },
+    'level1-mismatch': {
+        severity: 'error', title: '写明的一级指标与二级指标所属的一级指标不符（如 2/11）',
+        gloss: 'a level-1 code that does not fit the level-2 code',
+        fix: '改为二级指标所属的一级指标'
+    },
+    'no-indicators': {
+        severity: 'warning', title: '项目没有任何绩效指标', gloss: 'a project without indicators'
+    },
+    'missing-indicator-group': {
+        severity: 'warning', title: '项目缺少某类一级指标（产出、效益、满意度；2021 体系还有成本）',
+        gloss: 'a project without any indicator of a level-1 group of its catalog'
+    },
+    'duplicate-indicator-name': {
+        severity: 'warning', title: '同一项目中指标名称重复', gloss: 'the same indicator name twice in one project'
+    },
+    'inconsistent-targets': {
+        severity: 'warning', title: '实施周期指标值与年度指标值的量纲或单位不同',
+        gloss: 'period and annual targets of different dimensions or units'
+    },
+    'satisfaction-not-percent': {
+        severity: 'warning', title: '满意度指标的指标值不是百分比', gloss: 'a satisfaction indicator whose target is not a percentage'
+    },
+    'rate-above-100': {
+        severity: 'error', title: '不可能超过 100% 的比率（满意度、合格率、完成率、及时率等）超过了 100%',
+        gloss: 'a rate that cannot exceed 100% above 100%'
+    },
+    'lower-bound-on-time': {
+        severity: 'warning', title: '响应时间、速度等时间指标写成了下限（不低于、≥），多半应为 ≤',
+        gloss: 'a time or duration with a lower bound: probably meant ≤'
+    },
+    'annual-above-period': {
+        severity: 'warning', title: '累计数量的年度指标值高于实施周期指标值',
+        gloss: 'an annual target above the period target for a cumulative count'
+    },
+    'mixed-comparators': {
+        severity: 'info', title: '同一比较符在本文件中有多种写法（如 ≥ 与 ≧、大于等于）',
+        gloss: 'one comparator spelled several ways in one document',
+        fix: '全文统一为最常用的写法'
+    },
+    'reversed-comparator': {
+        severity: 'warning', title: '比较符与指标方向相反（比率、满意度用 ≤，成本、投诉用 ≥），会反转评分方向',
+        gloss: 'a comparator that flips the scoring direction'
+    },
+    'unbalanced-brackets': {
+        severity: 'warning', title: '名称或绩效目标中的引号、书名号或括号不成对', gloss: 'unbalanced quotes or brackets in a name or goal'
+    },
+    'trailing-punctuation': {
+        severity: 'warning', title: '指标值末尾有多余的标点（如 。）', gloss: 'a target ending in stray punctuation',
+        fix: '删除末尾标点'
+    }
+} as const satisfies Record<string, RuleDefinition>;
+
+export type RuleCode = keyof typeof RULES;
+
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+export function isRuleCode(code: unknown): code is RuleCode {
+    return typeof code === 'string' && Object.hasOwn(RULES, code);
+}
+
+/**
+ * Reports a diagnostic of a rule at its default severity, with the rule code as the diagnostic's code and
+ * in its data (for quick fixes). Settings re-level or drop it afterwards (see PerfDocumentValidator).
+ */
+export function report<N extends AstNode>(
+    accept: ValidationAcceptor, code: RuleCode, message: string,
+    info: Omit<DiagnosticInfo<N>, 'code'>, data: Record<string, unknown> = {}
+): void {
+    accept(RULES[code].severity, message, { ...info, code, data: { ...data, code } } as DiagnosticInfo<N>);
+}

@@ -1,0 +1,90 @@
+/** Free text: brackets and quotes in pairs, targets without stray punctuation at the end. */
+import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { Department, Indicator, Project, type PerfAstType, type QuotedTarget } from '../generated/ast.js';
+import { trailingPunctuation } from '../../model/threshold.js';
+import { rangeInString } from './string-ranges.js';
+import { report } from './rules.js';
+
+type Family = 'double-quote' | 'single-quote' | 'book-title' | 'round' | 'square' | 'lenticular' | 'corner' | 'white-corner' | 'angle';
+
+/** Openers and closers by family; full- and half-width round brackets pair with each other. */
+const OPENERS: Record<string, Family> = {
+    '“': 'double-quote', '‘': 'single-quote', '《': 'book-title', '（': 'round', '(': 'round', '[': 'square',
+    '【': 'lenticular', '「': 'corner', '『': 'white-corner', '〈': 'angle'
+};
+const CLOSERS: Record<string, Family> = {
+    '”': 'double-quote', '’': 'single-quote', '》': 'book-title', '）': 'round', ')': 'round', ']': 'square',
+    '】': 'lenticular', '」': 'corner', '』': 'white-corner', '〉': 'angle'
+};
+
+const OPENER_OF: Record<Family, string> = Object.fromEntries(Object.entries(OPENERS).reverse().map(([char, family]) => [family, char])) as Record<Family, string>;
+const CLOSER_OF: Record<Family, string> = Object.fromEntries(Object.entries(CLOSERS).reverse().map(([char, family]) => [family, char])) as Record<Family, string>;
+
+/** The first character without a partner: a closer nothing opened, or an opener never closed. */
+export function firstUnbalanced(text: string): { index: number; char: string; partner: string } | undefined {
+    const open: Array<{ family: Family; index: number }> = [];
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (OPENERS[char]) {
+            open.push({ family: OPENERS[char], index });
+        } else if (CLOSERS[char]) {
+            if (open.at(-1)?.family !== CLOSERS[char]) {
+                return { index, char, partner: OPENER_OF[CLOSERS[char]] };
+            }
+            open.pop();
+        }
+    }
+    const unclosed = open[0];
+    return unclosed ? { index: unclosed.index, char: text[unclosed.index], partner: CLOSER_OF[unclosed.family] } : undefined;
+}
+
+/** The texts checked for pairs: names and goals (targets are published prose and checked otherwise). */
+const CHECKED_TEXTS: Record<string, Array<[string, string]>> = {
+    [Department.$type]: [[Department.name, '部门名称'], [Department.title, '表名']],
+    [Project.$type]: [[Project.name, '项目名称'], [Project.user, '资金使用单位'], [Project.goal, '绩效目标']],
+    [Indicator.$type]: [[Indicator.name, '指标名称']]
+};
+
+export class TextRules {
+
+    checks(): ValidationChecks<PerfAstType> {
+        const checkPairs = this.checkBalancedPairs.bind(this);
+        return {
+            Department: checkPairs,
+            Project: checkPairs,
+            Indicator: checkPairs,
+            QuotedTarget: this.checkTrailingPunctuation.bind(this)
+        };
+    }
+
+    checkBalancedPairs(node: AstNode, accept: ValidationAcceptor): void {
+        for (const [property, label] of CHECKED_TEXTS[node.$type] ?? []) {
+            const value = (node as unknown as Record<string, unknown>)[property];
+            const texts = Array.isArray(value) ? value as string[] : typeof value === 'string' ? [value] : [];
+            const cstNodes = GrammarUtils.findNodesForProperty(node.$cstNode, property);
+            texts.forEach((text, i) => {
+                const problem = firstUnbalanced(text);
+                const cst = cstNodes[i];
+                if (!problem || !cst) {
+                    return;
+                }
+                report(accept, 'unbalanced-brackets',
+                    `${label}“${text}”中的 ${problem.char} 没有配对的 ${problem.partner}：引号、书名号和括号应成对出现。`
+                    + '（unbalanced quote or bracket）',
+                    { node, range: rangeInString(node, cst, problem.index, problem.index + 1) });
+            });
+        }
+    }
+
+    checkTrailingPunctuation(target: QuotedTarget, accept: ValidationAcceptor): void {
+        const punctuation = trailingPunctuation(target.text);
+        const cst = GrammarUtils.findNodeForProperty(target.$cstNode, 'text');
+        if (!punctuation || !cst) {
+            return;
+        }
+        const end = target.text.trimEnd().length;
+        report(accept, 'trailing-punctuation',
+            `指标值“${target.text}”末尾多了“${punctuation}”：指标值不以标点结尾，请删除。（stray punctuation at the end）`,
+            { node: target, range: rangeInString(target, cst, end - punctuation.length, end) });
+    }
+}

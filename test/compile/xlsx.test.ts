@@ -123,7 +123,7 @@ describe('renderXlsx', () => {
     });
 
     it('sets column widths, the frozen header and the print setup', () => {
-        expect([1, 2, 3, 4, 5, 6, 7].map(i => sheet.getColumn(i).width)).toEqual([30, 14, 14, 14, 14, 40, 70]);
+        expect([1, 2, 3, 4, 5, 6, 7].map(i => sheet.getColumn(i).width)).toEqual([28, 14, 14, 14, 14, 36, 100]);
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
         expect(sheet.pageSetup).toMatchObject({
             paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3'

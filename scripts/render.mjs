@@ -2,7 +2,7 @@
 // `npm run render`: pictures of the reference table for the README, from what `perf compile` writes.
 //   docs/images/reference-html.png  the HTML, screenshot by headless Chromium in a wide window
 //   docs/images/reference-xlsx.png  the XLSX, printed to PDF by LibreOffice, first page by pdftoppm
-// Needs chromium, libreoffice-calc, poppler-utils and a CJK font (fonts-noto-cjk): installs what is missing
+// Needs chromium, libreoffice-calc, poppler-utils, fonts-noto-cjk and fonts-crosextra-carlito: installs what is missing
 // with apt-get when run as root, otherwise says what to install. Needs a built out/ (npm run build).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -51,9 +51,9 @@ function has(command) {
     return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 }
 
-function run(command, args, { quiet = false, env = process.env } = {}) {
+function run(command, args, { env = process.env } = {}) {
     const result = spawnSync(command, args, { encoding: 'utf8', timeout: 300_000, env });
-    if (result.status !== 0 && !quiet) {
+    if (result.status !== 0) {
         console.error(`render: ${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`})`);
         console.error(result.stderr?.trim().split('\n').slice(-5).join('\n'));
         process.exit(1);

@@ -1,10 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPerfServices, type PerfServices } from '../language/perf-module.js';
 import type { PerfFile } from '../language/generated/ast.js';
+import { parseSourceEncoding, readSourceText, SourceTextError, type SourceEncoding } from './encoding.js';
 
 /** A problem that stops the command before any document is read: printed as one line, exit code 2. */
 export class InputError extends Error {}
@@ -36,21 +36,25 @@ export async function loadFiles(paths: string[]): Promise<{ services: PerfServic
     };
 }
 
-/** The text of a .perf file: UTF-8 (a BOM is dropped), or a one-line InputError saying what to do. */
+/** The encoding of input files for this run: `--encoding`, or detected per file (the default). */
+let inputEncoding: SourceEncoding = 'auto';
+
+export function setInputEncoding(encoding: string | undefined): void {
+    try {
+        inputEncoding = encoding === undefined ? 'auto' : parseSourceEncoding(encoding);
+    } catch (error) {
+        throw new InputError((error as Error).message);
+    }
+}
+
+/**
+ * The text of a .perf file: UTF-8 (a BOM is dropped), GBK/GB18030 or UTF-16 with a BOM, as src/cli/encoding.ts
+ * detects it or `--encoding` names it; otherwise a one-line InputError with file:line:col saying what to do.
+ */
 export function readSourceFile(file: string): string {
-    let stat: fs.Stats;
     try {
-        stat = fs.statSync(file);
-    } catch {
-        throw new InputError(`${file}: no such file`);
-    }
-    if (stat.isDirectory()) {
-        throw new InputError(`${file}: is a directory; name the .perf files inside it`);
-    }
-    const bytes = fs.readFileSync(file);
-    try {
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-        throw new InputError(`${file}: is not UTF-8 text; save it as UTF-8 and try again`);
+        return readSourceText(file, inputEncoding).text;
+    } catch (error) {
+        throw error instanceof SourceTextError ? new InputError(error.message) : error;
     }
 }

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 
 export const CHROMIUM_MISSING_MESSAGE = 'PDF needs Chromium: apt-get install chromium (or print the HTML from a browser)';
 
-/** Where Chromium is looked for: $PERF_CHROMIUM first, then the usual Debian and Chrome paths. */
+/** The usual Debian and Chrome paths; $PERF_CHROMIUM, when set, is the only one tried. */
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 const PRINT_TIMEOUT_MS = 120_000;
@@ -23,7 +23,8 @@ export class ChromiumMissingError extends Error {
 }
 
 export function findChromium(): string | undefined {
-    const candidates = [process.env.PERF_CHROMIUM, ...CHROMIUM_CANDIDATES].filter((c): c is string => !!c);
+    const chosen = process.env.PERF_CHROMIUM;
+    const candidates = chosen ? [chosen] : CHROMIUM_CANDIDATES;
     return candidates.find(candidate => {
         try {
             fs.accessSync(candidate, fs.constants.X_OK);

@@ -1,0 +1,70 @@
+/**
+ * The VS Code extension: a thin client. Parsing, validation and compiling run in the perf language server
+ * (dist/server.cjs, its own process); this side only starts it, shows its answers and adds commands.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../language/perf-protocol.js';
+import { registerCompileCommands } from './compile-commands.js';
+import { PERF_COMMANDS } from './commands.js';
+import { registerImportCommand } from './import-command.js';
+import { PreviewManager } from './preview.js';
+import { registerSelfCheck } from './self-check.js';
+import { SummaryStatusBar } from './status-bar.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const activatedAt = Date.now();
+    const output = vscode.window.createOutputChannel('perf', { log: true });
+    const serverModule = context.asAbsolutePath('dist/server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ scheme: 'file', language: 'perf' }, { scheme: 'untitled', language: 'perf' }],
+        outputChannel: output,
+        synchronize: {
+            configurationSection: 'perf',
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.perf')
+        }
+    };
+    const languageClient = new LanguageClient('perf', 'perf 语言服务器', serverOptions, clientOptions);
+    client = languageClient;
+
+    const previews = new PreviewManager(languageClient);
+    const statusBar = new SummaryStatusBar(languageClient);
+    context.subscriptions.push(
+        output, previews, statusBar,
+        vscode.commands.registerCommand(PERF_COMMANDS.openPreviewToSide, (uri?: vscode.Uri) => previews.open(uri)),
+        vscode.commands.registerCommand(PERF_COMMANDS.format, () => vscode.commands.executeCommand('editor.action.formatDocument')),
+        vscode.commands.registerCommand(PERF_COMMANDS.checkWorkspace, () => checkWorkspace(languageClient)),
+        ...registerCompileCommands(languageClient),
+        registerImportCommand(languageClient)
+    );
+
+    await languageClient.start();
+    const readyMs = Date.now() - activatedAt;
+    output.info(`language server ready ${readyMs} ms after activation`);
+    statusBar.start();
+    // Registered only for the end-to-end runs (test-electron, code-server), never in normal use.
+    const selfCheckResult = process.env.PERF_SELF_CHECK_RESULT;
+    if (selfCheckResult) {
+        context.subscriptions.push(registerSelfCheck(selfCheckResult, { client: languageClient, previews, statusBar, readyMs }));
+    }
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+async function checkWorkspace(languageClient: LanguageClient): Promise<void> {
+    const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'perf: 检查工作区…' },
+        () => languageClient.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}));
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    vscode.window.showInformationMessage(
+        `perf：检查了 ${result.files} 个文件：${result.errors} 个错误，${result.warnings} 个警告 (workspace checked)`);
+}

@@ -1,0 +1,11 @@
+// The language server: the entry of `perf lsp --stdio` and of the VS Code extension's bundled server.
+// Importing this module starts serving on the transport named on the command line (--stdio, --node-ipc,
+// --socket=PORT), as every vscode-languageserver based server does.
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createPerfServices } from './perf-module.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createPerfServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);

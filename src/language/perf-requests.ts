@@ -1,0 +1,158 @@
+/**
+ * The server side of the custom requests in perf-protocol.ts: the VS Code client asks, the server (which
+ * already holds every parsed document) answers with the official table, the totals or a written file.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { buildOfficialTable } from '../compile/build-official-table.js';
+import { ChromiumMissingError } from '../compile/pdf.js';
+import { renderOutput } from '../compile/write-outputs.js';
+import { BUILTIN_SCHEME } from '../catalog/builtin-catalogs.js';
+import { departmentFigures, FUND_LABEL, grandTotalFigures, projectFigures, type FundKey, type RowFigures } from '../model/figures.js';
+import { Decimal, formatAmount } from '../model/money.js';
+import type { PerfFile } from './generated/ast.js';
+import {
+    CHECK_WORKSPACE_REQUEST, COMPILE_FORMATS, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, OFFICIAL_TABLE_REQUEST,
+    type CheckWorkspaceResult, type CompileParams, type CompileResult, type DocumentParams, type DocumentSummaryResult,
+    type FirstError, type OfficialTableResult, type ReconcileMismatch
+} from './perf-protocol.js';
+
+/** Registers the perf/* request handlers on the server's connection (no-op without a connection). */
+export function registerPerfRequests(shared: LangiumSharedServices): void {
+    const connection = shared.lsp.Connection;
+    if (!connection) {
+        return;
+    }
+    connection.onRequest(OFFICIAL_TABLE_REQUEST, (params: DocumentParams) => officialTableOf(shared, params.uri));
+    connection.onRequest(DOCUMENT_SUMMARY_REQUEST, (params: DocumentParams) => documentSummaryOf(shared, params.uri));
+    connection.onRequest(COMPILE_REQUEST, (params: CompileParams) => compileDocument(shared, params));
+    connection.onRequest(CHECK_WORKSPACE_REQUEST, () => checkWorkspace(shared));
+}
+
+/** The document once it is validated, or an Error the client shows (e.g. a file the server has not opened). */
+async function validatedDocument(shared: LangiumSharedServices, uri: string): Promise<LangiumDocument<PerfFile>> {
+    const parsed = URI.parse(uri);
+    const document = shared.workspace.LangiumDocuments.getDocument(parsed);
+    if (!document) {
+        throw new Error(`perf 语言服务器还没有读入这个文件，请稍后再试 (the server does not know ${uri} yet)`);
+    }
+    if (document.state < DocumentState.Validated) {
+        try {
+            await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
+        } catch {
+            // The document was built without validation (a workspace file that is not open): validate it now.
+            await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        }
+    }
+    return document as LangiumDocument<PerfFile>;
+}
+
+function errorsOf(document: LangiumDocument): Diagnostic[] {
+    return (document.diagnostics ?? []).filter(d => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error);
+}
+
+function firstErrorOf(errors: Diagnostic[]): FirstError | undefined {
+    const first = errors[0];
+    return first && { line: first.range.start.line, character: first.range.start.character, message: typeof first.message === 'string' ? first.message : first.message.value };
+}
+
+export async function officialTableOf(shared: LangiumSharedServices, uri: string): Promise<OfficialTableResult> {
+    const document = await validatedDocument(shared, uri);
+    const errors = errorsOf(document);
+    if (errors.length > 0) {
+        return { errorCount: errors.length, firstError: firstErrorOf(errors) };
+    }
+    return { table: buildOfficialTable(document.parseResult.value), errorCount: 0 };
+}
+
+/** Rounding tolerance from the client's settings (perf.roundingTolerance), 0 when unset or not a number. */
+async function roundingTolerance(shared: LangiumSharedServices): Promise<Decimal> {
+    const setting: unknown = await shared.workspace.ConfigurationProvider.getConfiguration('perf', 'roundingTolerance');
+    try {
+        return new Decimal(typeof setting === 'number' || typeof setting === 'string' ? setting : 0).abs();
+    } catch {
+        return new Decimal(0);
+    }
+}
+
+export async function documentSummaryOf(shared: LangiumSharedServices, uri: string): Promise<DocumentSummaryResult> {
+    const document = await validatedDocument(shared, uri);
+    const file = document.parseResult.value;
+    const tolerance = await roundingTolerance(shared);
+    const mismatches: ReconcileMismatch[] = [];
+    for (const department of file.departments) {
+        collectMismatches(department.name, departmentFigures(department), tolerance, mismatches);
+        for (const project of department.projects) {
+            collectMismatches(project.name, projectFigures(project), tolerance, mismatches);
+        }
+    }
+    const first = file.departments[0];
+    return {
+        total: file.departments.length > 0 ? formatAmount(grandTotalFigures(file).shown.total) : '',
+        unit: first?.unit ?? '万元',
+        projectCount: file.departments.reduce((count, department) => count + department.projects.length, 0),
+        reconciles: mismatches.length === 0,
+        mismatches,
+        errorCount: errorsOf(document).length
+    };
+}
+
+/** A stated figure reconciles when it equals what it adds up (within the rounding tolerance). */
+function collectMismatches(row: string, figures: RowFigures, tolerance: Decimal, into: ReconcileMismatch[]): void {
+    for (const key of Object.keys(figures.stated) as FundKey[]) {
+        const stated = figures.stated[key]!;
+        const computed = figures.computed[key];
+        if (stated.value.minus(computed).abs().greaterThan(tolerance)) {
+            into.push({
+                row, column: FUND_LABEL[key], stated: stated.text, computed: formatAmount(computed),
+                line: (stated.node.$cstNode?.range.start.line ?? 0)
+            });
+        }
+    }
+}
+
+export async function compileDocument(shared: LangiumSharedServices, params: CompileParams): Promise<CompileResult> {
+    if (!COMPILE_FORMATS.includes(params.format)) {
+        return { message: `不支持的格式 ${String(params.format)}：可用 ${COMPILE_FORMATS.join('、')}` };
+    }
+    const document = await validatedDocument(shared, params.uri);
+    const errors = errorsOf(document);
+    if (errors.length > 0) {
+        const first = firstErrorOf(errors)!;
+        return {
+            message: `文档有 ${errors.length} 个错误，未生成 ${params.format.toUpperCase()}；先改正第 ${first.line + 1} 行第 ${first.character + 1} 列：${first.message}`
+        };
+    }
+    if (document.uri.scheme !== 'file') {
+        return { message: '请先保存文件：输出写在 .perf 文件旁边 (save the file first: the output is written beside it)' };
+    }
+    const source = document.uri.fsPath;
+    const output = path.join(path.dirname(source), `${path.basename(source, path.extname(source))}.${params.format}`);
+    try {
+        fs.writeFileSync(output, await renderOutput(params.format, document.parseResult.value));
+    } catch (error) {
+        if (error instanceof ChromiumMissingError) {
+            return { message: `生成 PDF 需要 Chromium（apt-get install chromium），或把 HTML 在浏览器中打印为 PDF。(${error.message})` };
+        }
+        return { message: `写入 ${output} 失败：${error instanceof Error ? error.message : String(error)}` };
+    }
+    return { output };
+}
+
+/** Validates every user .perf document of the workspace; their diagnostics go to the client as usual. */
+export async function checkWorkspace(shared: LangiumSharedServices): Promise<CheckWorkspaceResult> {
+    await shared.workspace.WorkspaceManager.ready;
+    const documents = shared.workspace.LangiumDocuments.all
+        .filter(document => document.uri.scheme !== BUILTIN_SCHEME)
+        .toArray();
+    const unvalidated = documents.filter(document => document.state < DocumentState.Validated || !document.diagnostics);
+    if (unvalidated.length > 0) {
+        await shared.workspace.DocumentBuilder.build(unvalidated, { validation: true });
+    }
+    const diagnostics = documents.flatMap(document => document.diagnostics ?? []);
+    const count = (severity: DiagnosticSeverity) => diagnostics.filter(d => (d.severity ?? DiagnosticSeverity.Error) === severity).length;
+    return { files: documents.length, errors: count(DiagnosticSeverity.Error), warnings: count(DiagnosticSeverity.Warning) };
+}

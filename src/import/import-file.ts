@@ -1,0 +1,60 @@
+/**
+ * `perf import`: a published table file → the imported table → .perf text. The format comes from the
+ * file extension: .xlsx, .txt (text of a PDF), .csv (perf's long CSV).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LangiumSharedCoreServices } from 'langium';
+import { workspaceCatalogs } from './catalog-info.js';
+import { importCsv } from './csv.js';
+import { ImportError, type ImportedTable } from './import-model.js';
+import { importText } from './pdf-text.js';
+import { decodeText } from './text-decoding.js';
+import { writePerf, type WrittenPerf } from './write-perf.js';
+import { importXlsx } from './xlsx.js';
+
+export const IMPORT_EXTENSIONS = ['.xlsx', '.txt', '.csv'] as const;
+
+/** Largest input read at all: the XLSX limits apply after this, text is parsed in memory. */
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+export interface ImportOptions {
+    /** Forces the text encoding of .txt and .csv input (utf-8, gbk, gb18030). */
+    encoding?: string;
+}
+
+export async function readImportedTable(file: string, options: ImportOptions = {}): Promise<ImportedTable> {
+    const extension = path.extname(file).toLowerCase();
+    if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extension)) {
+        throw new ImportError(`${file}: 无法从扩展名“${extension || '（无）'}”判断格式：perf import 读取 ${IMPORT_EXTENSIONS.join('、')}`
+            + '（.txt 为 PDF 复制或 pdftotext 得到的文本）');
+    }
+    let stat: fs.Stats;
+    try {
+        stat = fs.statSync(file);
+    } catch {
+        throw new ImportError(`${file}: 文件不存在`);
+    }
+    if (!stat.isFile()) {
+        throw new ImportError(`${file}: 不是文件`);
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+        throw new ImportError(`${file}: 文件有 ${(stat.size / 1024 / 1024).toFixed(0)} MB，超过上限 ${MAX_FILE_BYTES / 1024 / 1024} MB，拒绝导入`);
+    }
+    const bytes = fs.readFileSync(file);
+    const source = path.basename(file);
+    return importBytes(bytes, source, extension as typeof IMPORT_EXTENSIONS[number], options);
+}
+
+export async function importBytes(bytes: Buffer, source: string, extension: typeof IMPORT_EXTENSIONS[number], options: ImportOptions = {}): Promise<ImportedTable> {
+    switch (extension) {
+        case '.xlsx': return importXlsx(bytes, source);
+        case '.txt': return importText(decodeText(bytes, source, options.encoding), source);
+        case '.csv': return importCsv(decodeText(bytes, source, options.encoding), source);
+    }
+}
+
+/** The .perf text of an imported table, with the catalogs of the given workspace. */
+export function importedToPerf(table: ImportedTable, shared: LangiumSharedCoreServices): WrittenPerf {
+    return writePerf(table, { catalogs: workspaceCatalogs(shared) });
+}

@@ -1,0 +1,80 @@
+/**
+ * The "imported table": what an importer (XLSX, PDF text, CSV) read from a published table, before it is
+ * written as .perf text. Every piece carries where it came from, so that whatever is not understood can be
+ * reported with its position and kept as a comment instead of being dropped.
+ */
+import type { FundKey } from '../model/figures.js';
+
+/** Where a piece of input came from, as a budget officer would look it up: "第12行", "Sheet1!C5". */
+export type SourcePosition = string;
+
+/** An amount cell as read: its text in published form (#,##0.00 or as written) and where it stood. */
+export type ImportedAmounts = Partial<Record<FundKey, string>>;
+
+export interface ImportedIndicator {
+    position: SourcePosition;
+    /** Level-1 and level-2 codes and labels as written ('1', '产出指标'); a code may be missing. */
+    groupCode?: string;
+    groupLabel?: string;
+    categoryCode?: string;
+    categoryLabel?: string;
+    name: string;
+    /** 实施周期指标值 and 年度指标值 exactly as written. */
+    period: string;
+    annual: string;
+}
+
+export interface ImportedProject {
+    position: SourcePosition;
+    name: string;
+    /** 资金使用单位, when the name cell names one in brackets. */
+    user?: string;
+    amounts: ImportedAmounts;
+    /** The goal as lines (a line break in a cell starts a new line). */
+    goal: string[];
+    indicators: ImportedIndicator[];
+    /** Remarks about this project, written as comments above it. */
+    notes: ImportNote[];
+}
+
+export interface ImportedDepartment {
+    position: SourcePosition;
+    name: string;
+    amounts: ImportedAmounts;
+    projects: ImportedProject[];
+    notes: ImportNote[];
+}
+
+/** Input that was read but not mapped (or mapped with a caveat): kept as a comment in the output. */
+export interface ImportNote {
+    position: SourcePosition;
+    /** What the importer could not place, in Chinese first. */
+    message: string;
+    /** The input text itself, kept verbatim in the comment. */
+    text?: string;
+}
+
+export type ImportFormat = 'xlsx' | 'text' | 'csv';
+
+export interface ImportedTable {
+    source: string;
+    format: ImportFormat;
+    title?: string;
+    unit?: string;
+    departments: ImportedDepartment[];
+    /** The 合计 row, when the input has one (checked against the departments, never written as such). */
+    grandTotal?: { position: SourcePosition; amounts: ImportedAmounts };
+    /** Notes that belong to no department or project (title area, footers, unknown columns …). */
+    notes: ImportNote[];
+}
+
+/** Raised for input the importer refuses as a whole (not a table, too large, unknown encoding …). */
+export class ImportError extends Error {}
+
+export function emptyProject(position: SourcePosition, name: string): ImportedProject {
+    return { position, name, amounts: {}, goal: [], indicators: [], notes: [] };
+}
+
+export function emptyDepartment(position: SourcePosition, name: string): ImportedDepartment {
+    return { position, name, amounts: {}, projects: [], notes: [] };
+}

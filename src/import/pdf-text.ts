@@ -1,0 +1,286 @@
+/**
+ * Text copied or extracted (pdftotext) from a published PDF table. Cells wrap mid-word, so the importer
+ * relies only on structure that survives wrapping:
+ * - the header lines (title, 部门名称：… 单位：…, the column titles, repeated on each page);
+ * - the 合计 row and department rows: a name followed by amounts (1,234.56);
+ * - a project row starts with an indented name, which may wrap over several lines until its amounts;
+ * - the lines after it hold the 绩效目标 and 绩效指标 cells, in either order and sometimes one inside the
+ *   other (the last 。 of the indicators may come after the goal): the indicator cell is the part that reads
+ *   as numbered items `N、1-产出指标；11-数量指标；名称；实施周期指标值:…；年度指标值:…。`, the goal the rest.
+ * Text written with `pdftotext -layout` (columns side by side) is first cut into its columns.
+ */
+import { isCompleteIndicatorCell, parseIndicatorCell, type ParsedIndicatorCell } from './cell-parsing.js';
+import { emptyDepartment, emptyProject, ImportError, type ImportedDepartment, type ImportedIndicator, type ImportedProject, type ImportedTable, type ImportNote } from './import-model.js';
+import { assignAmounts, AMOUNT_TOKEN } from './text-amounts.js';
+import { unfoldLayoutColumns } from './text-layout.js';
+
+export interface TextLine {
+    /** 1-based line number in the input. */
+    line: number;
+    text: string;
+}
+
+const TITLE = /绩效目标表/;
+const DEPARTMENT_LINE = /^\s*部门(?:名称)?\s*[:：]\s*(.*?)\s*(?:单位\s*[:：]\s*(\S+)\s*)?$/;
+const UNIT_LINE = /^\s*单位\s*[:：]\s*(\S+)\s*$/;
+const HEADER_LINE = /项目名称.*绩效指标|项目名称.*总计/;
+const PAGE_FURNITURE = /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—]\s*\d+\s*[-—]|\d+\s*\/\s*\d+)\s*$/;
+const AMOUNTS_AT_END = new RegExp(String.raw`^(.*?)(?:^|\s+)(${AMOUNT_TOKEN}(?:\s+${AMOUNT_TOKEN}){0,3})\s*$`);
+const INDENTED = /^(?: {2,}|\t|\u3000)/;
+/** The first item of an indicator cell: 1、1-产出指标 or 1、产出指标. */
+const FIRST_ITEM = /^\s*1\s*、\s*(?:\d+\s*-|[^；;\s]{2,8}指标\s*[；;])/;
+/** Names wrap over a few lines at most; beyond that the amounts are missing. */
+const MAX_NAME_LINES = 6;
+
+export function importText(text: string, source: string): ImportedTable {
+    const table: ImportedTable = { source, format: 'text', departments: [], notes: [] };
+    const lines = unfoldLayoutColumns(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/).map((line, index) => ({ line: index + 1, text: line })));
+    let headerSeen = false;
+    let departmentNames: string[] = [];
+    let department: ImportedDepartment | undefined;
+    let expectDepartment = false;
+    let i = 0;
+    const departmentFor = (position: string): ImportedDepartment => {
+        if (!department) {
+            department = emptyDepartment(position, departmentNames[0] ?? '未命名部门');
+            table.departments.push(department);
+            if (departmentNames.length === 0) {
+                department.notes.push({ position, message: '原表没有写部门名称，暂记为“未命名部门”：请改为部门全称' });
+            }
+        }
+        return department;
+    };
+    while (i < lines.length) {
+        const { line, text: raw } = lines[i];
+        const content = raw.trim();
+        const position = `第${line}行`;
+        if (content === '') {
+            i++;
+            continue;
+        }
+        if (PAGE_FURNITURE.test(content)) {
+            table.notes.push({ position, message: '页码，已略过', text: content });
+            i++;
+            continue;
+        }
+        const departmentLine = DEPARTMENT_LINE.exec(content);
+        if (!headerSeen && TITLE.test(content) && !HEADER_LINE.test(content)) {
+            table.title ??= content.replace(/\s+/g, '');
+            i++;
+            continue;
+        }
+        if (departmentLine) {
+            departmentNames = departmentLine[1].split(/[、,，]/).map(name => name.trim()).filter(Boolean);
+            if (departmentLine[2]) {
+                table.unit = unitOf(departmentLine[2], position, table.notes);
+            }
+            i++;
+            continue;
+        }
+        const unitLine = UNIT_LINE.exec(content);
+        if (unitLine) {
+            table.unit = unitOf(unitLine[1], position, table.notes);
+            i++;
+            continue;
+        }
+        if (HEADER_LINE.test(content)) {
+            headerSeen = true;
+            i++;
+            continue;
+        }
+        const amountLine = AMOUNTS_AT_END.exec(content);
+        if (!headerSeen) {
+            table.notes.push({ position, message: '表头之前的文字，未写入文档', text: content });
+            i++;
+            continue;
+        }
+        if (amountLine && !INDENTED.test(raw) && /^(?:合计|总计)$/.test(amountLine[1].trim())) {
+            table.grandTotal = { position, amounts: assignAmounts(amountLine[2], position, table.notes) };
+            expectDepartment = true;
+            i++;
+            continue;
+        }
+        if (amountLine && !INDENTED.test(raw) && amountLine[1].trim() !== ''
+            && (expectDepartment || departmentNames.includes(amountLine[1].trim()))) {
+            department = emptyDepartment(position, amountLine[1].trim());
+            department.amounts = assignAmounts(amountLine[2], position, department.notes);
+            table.departments.push(department);
+            expectDepartment = false;
+            i++;
+            continue;
+        }
+        if (INDENTED.test(raw)) {
+            const { project, next } = readProject(lines, i);
+            departmentFor(position).projects.push(project);
+            i = next;
+            continue;
+        }
+        departmentFor(position).notes.push({ position, message: '不属于任何项目的文字，未写入文档', text: content });
+        i++;
+    }
+    if (!headerSeen) {
+        throw new ImportError(`${source}: 没有找到表头行（项目名称 … 绩效目标 绩效指标）：这不像是一张项目支出绩效目标表的文本`);
+    }
+    return table;
+}
+
+function unitOf(written: string, position: string, notes: ImportNote[]): string | undefined {
+    if (written === '万元' || written === '元') {
+        return written;
+    }
+    notes.push({ position, message: `单位“${written}”不是 万元 或 元，未写入文档`, text: written });
+    return undefined;
+}
+
+/** A project: its (wrapped) name up to the amounts, then the goal and indicator lines up to the next row. */
+function readProject(lines: TextLine[], start: number): { project: ImportedProject; next: number } {
+    const position = `第${lines[start].line}行`;
+    let name = '';
+    let amountsText: string | undefined;
+    let i = start;
+    const nameNotes: ImportNote[] = [];
+    for (; i < lines.length && i < start + MAX_NAME_LINES * 2; i++) {
+        const content = lines[i].text.trim();
+        if (content === '') {
+            continue;
+        }
+        if (i > start && (INDENTED.test(lines[i].text) || FIRST_ITEM.test(content))) {
+            break;
+        }
+        const amountLine = AMOUNTS_AT_END.exec(content);
+        if (amountLine) {
+            name += amountLine[1].trim();
+            amountsText = amountLine[2];
+            i++;
+            break;
+        }
+        name += content;
+    }
+    const project = emptyProject(position, name);
+    project.notes.push(...nameNotes);
+    if (amountsText === undefined) {
+        project.notes.push({ position, message: '项目名称后没有找到金额（如 1,234.56），金额未导入' });
+    } else {
+        project.amounts = assignAmounts(amountsText, position, project.notes);
+    }
+    const body: TextLine[] = [];
+    for (; i < lines.length; i++) {
+        const { text } = lines[i];
+        if (INDENTED.test(text) && text.trim() !== '') {
+            break;
+        }
+        if (isRowBoundary(text)) {
+            break;
+        }
+        if (text.trim() !== '') {
+            body.push(lines[i]);
+        }
+    }
+    splitBody(project, body);
+    return { project, next: i };
+}
+
+/** A header line, page number or a department row ends a project's cells. */
+function isRowBoundary(text: string): boolean {
+    const content = text.trim();
+    return HEADER_LINE.test(content) || PAGE_FURNITURE.test(content) || DEPARTMENT_LINE.test(content)
+        || /^(?:合计|总计)\s/.test(content);
+}
+
+interface BodySplit {
+    goal: TextLine[];
+    indicators: TextLine[];
+    parsed: ParsedIndicatorCell;
+}
+
+/**
+ * Which body lines are the indicator cell: a run starting at an item `1、…`, possibly interrupted by the goal
+ * (whose lines then sit between the run and its tail). Among the splits whose indicator text reads as
+ * complete items, the best has a goal, items whose period and annual values agree, and the shortest tail.
+ */
+function splitBody(project: ImportedProject, body: TextLine[]): void {
+    const n = body.length;
+    const starts = body.map((line, index) => FIRST_ITEM.test(line.text) ? index : -1).filter(index => index >= 0);
+    let best: { split: BodySplit; score: number[] } | undefined;
+    const consider = (start: number, cut: number, resume: number) => {
+        const indicators = [...body.slice(start, cut), ...body.slice(resume)];
+        const goal = [...body.slice(0, start), ...body.slice(cut, resume)];
+        const parsed = parseIndicatorCell(joinLines(indicators));
+        if (!isCompleteIndicatorCell(parsed)) {
+            return;
+        }
+        const agreeing = parsed.items.filter(item => item.period === item.annual).length;
+        const score = [goal.length > 0 ? 1 : 0, agreeing, -(n - resume)];
+        if (!best || compareScores(score, best.score) > 0) {
+            best = { split: { goal, indicators, parsed }, score };
+        }
+    };
+    for (const start of starts) {
+        consider(start, n, n);
+        // Only look for an interrupted cell when the plain split is not already fully convincing.
+        if (best && best.score[0] === 1 && best.score[1] === best.split.parsed.items.length) {
+            continue;
+        }
+        for (let cut = start + 1; cut < n; cut++) {
+            for (let resume = cut + 1; resume <= n; resume++) {
+                consider(start, cut, resume);
+            }
+        }
+    }
+    if (!best) {
+        // No reading as complete items: take what reads, report the rest.
+        const start = starts[0] ?? n;
+        const goal = body.slice(0, start);
+        const indicators = body.slice(start);
+        best = { split: { goal, indicators, parsed: parseIndicatorCell(joinLines(indicators)) }, score: [] };
+    }
+    const { goal, indicators, parsed } = best.split;
+    const goalText = joinLines(goal).trim();
+    if (goalText) {
+        project.goal = [goalText];
+    }
+    const lineAt = offsetToLine(indicators);
+    project.indicators = parsed.items.map((item): ImportedIndicator => ({
+        position: `第${lineAt(item.offset)}行`,
+        ...(item.groupCode !== undefined ? { groupCode: item.groupCode } : {}),
+        ...(item.groupLabel !== undefined ? { groupLabel: item.groupLabel } : {}),
+        ...(item.categoryCode !== undefined ? { categoryCode: item.categoryCode } : {}),
+        ...(item.categoryLabel !== undefined ? { categoryLabel: item.categoryLabel } : {}),
+        name: item.name.trim(),
+        period: item.period.trim(),
+        annual: item.annual.trim()
+    }));
+    for (const leftover of parsed.leftovers) {
+        project.notes.push({ position: `第${lineAt(leftover.offset)}行`, message: '绩效指标中无法识别的文字（应为“序号、一级指标；二级指标；指标名称；实施周期指标值:…；年度指标值:…。”）', text: leftover.text });
+    }
+    if (parsed.numberingProblems.length > 0) {
+        project.notes.push({ position: project.position, message: `绩效指标序号不连续：${parsed.numberingProblems.join('，')}；已按出现顺序导入` });
+    }
+}
+
+function compareScores(a: number[], b: number[]): number {
+    for (let k = 0; k < a.length; k++) {
+        if (a[k] !== b[k]) {
+            return a[k] - b[k];
+        }
+    }
+    return 0;
+}
+
+/** Wrapped lines joined as they were one line: a line break inside a cell is never a character. */
+function joinLines(lines: TextLine[]): string {
+    return lines.map(line => line.text).join('');
+}
+
+function offsetToLine(lines: TextLine[]): (offset: number) => number {
+    return offset => {
+        let end = 0;
+        for (const line of lines) {
+            end += line.text.length;
+            if (offset < end) {
+                return line.line;
+            }
+        }
+        return lines.at(-1)?.line ?? 0;
+    };
+}

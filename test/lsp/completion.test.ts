@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { applyItem, completionAt } from './lsp-helpers.js';
+
+/** A department with one project; `body` goes on the project's last lines. */
+const inProject = (body: string) => `部门 "某局" {\n    单位 万元\n\n    项目 "甲" {\n        总计 1.00\n${body}\n    }\n}\n`;
+const OTHER_FILE = inProject([
+    '        11 "南沙港区集装箱吞吐量增长率" 指标值 ≥3%',
+    '        31 "政策拨付对象满意度" 指标值 ≥90%'
+].join('\n'));
+
+const labels = (items: Array<{ label: string }>) => items.map(item => item.label);
+
+describe('completion', () => {
+    test('offers the catalog codes of both levels with their names at the start of an indicator line', async () => {
+        const items = await completionAt(inProject('        |'));
+        expect(labels(items)).toEqual(expect.arrayContaining([
+            '11 数量指标（产出指标）', '13 时效指标（产出指标）', '31 服务对象满意度（满意度指标）', '1 产出指标（一级指标）'
+        ]));
+        const quantity = items.find(item => item.label === '11 数量指标（产出指标）')!;
+        expect(quantity.detail).toBe('数量指标');
+        expect(JSON.stringify(quantity.documentation)).toContain('常用单位');
+        expect(JSON.stringify(quantity.documentation)).toContain('计划完成的产品或服务的数量');
+        expect(applyItem(inProject('        |'), quantity)).toContain('\n        11\n');
+    });
+
+    test('finds a code by a partly typed Chinese name or by its digits, replacing what was typed', async () => {
+        for (const typed of ['数量', '11']) {
+            const text = inProject(`        ${typed}|`);
+            const item = (await completionAt(text)).find(i => i.label === '11 数量指标（产出指标）')!;
+            expect(item, typed).toBeDefined();
+            expect(item.filterText).toContain(typed);
+            expect(applyItem(text, item)).toContain('\n        11\n');
+        }
+    });
+
+    test('offers a snippet for a new indicator under each level-2 code, with its typical units', async () => {
+        const items = await completionAt(inProject('        |'));
+        const snippet = items.find(item => item.label === '12 质量指标 — 新指标')!;
+        expect(snippet.insertTextFormat).toBe(2);
+        expect((snippet.textEdit as { newText: string }).newText).toBe('12 "${1:指标名称}" 指标值 ${2|≥,≤,=|}${3:1}${4|%,秒,毫秒,ms,s|}');
+        expect(labels(items).filter(label => label.endsWith('— 新指标'))).toHaveLength(9);
+    });
+
+    test('completes a partly typed indicator name with names used elsewhere in the workspace', async () => {
+        const text = inProject('        11 "南沙|');
+        const items = await completionAt(text, OTHER_FILE);
+        expect(labels(items)).toEqual(['南沙港区集装箱吞吐量增长率', '政策拨付对象满意度']);
+        expect(applyItem(text, items[0])).toContain('        11 "南沙港区集装箱吞吐量增长率"\n');
+    });
+
+    test('offers the units of the indicator\'s level-2 code after a number', async () => {
+        const text = inProject('        31 "满意度" 指标值 ≥90|');
+        const items = await completionAt(text);
+        expect(labels(items)).toEqual(['%']);
+        expect(applyItem(text, items[0])).toContain('指标值 ≥90%\n');
+        const counts = labels(await completionAt(inProject('        11 "数量" 指标值 ≥3|')));
+        expect(counts).toEqual(expect.arrayContaining(['个', '家', '条', '人次']));
+    });
+
+    test('offers comparators, symbols included, the canonical symbols first', async () => {
+        const items = await completionAt(inProject('        11 "数量" 指标值 |'));
+        expect(labels(items)).toEqual(expect.arrayContaining(['≥', '≤', '=', '不低于', '≧', '＞']));
+        const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+        expect(labels(sorted).slice(0, 6).sort()).toEqual(['<', '=', '>', '≠', '≤', '≥'].sort());
+        expect(items.find(item => item.label === '≥')!.detail).toContain('下限');
+    });
+
+    test('offers keywords with the English aliases sorted after the Chinese ones', async () => {
+        const items = await completionAt(inProject('        |'));
+        const goal = items.find(item => item.label === '绩效目标')!;
+        const alias = items.find(item => item.label === 'goal')!;
+        expect(goal.sortText! < alias.sortText!).toBe(true);
+    });
+
+    test('offers a snippet for a new project inside a department', async () => {
+        const items = await completionAt('部门 "某局" {\n    |\n}\n');
+        const snippet = items.find(item => item.label === '项目 "…" { … }')!;
+        expect(snippet.insertTextFormat).toBe(2);
+        const body = (snippet.textEdit as { newText: string }).newText;
+        expect(body).toContain('财政拨款 ${3:0.00}');
+        expect(body).toContain('绩效目标 "${4:绩效目标}"\n    ${5:11} "${6:指标名称}" 指标值 ${7:≥1}\n}');
+    });
+});

@@ -1,5 +1,5 @@
 import {
-    DefaultDocumentValidator, URI, type LangiumDocument, type ValidationOptions, type Cancellation,
+    DefaultDocumentValidator, type LangiumDocument, type ValidationOptions, type Cancellation,
     type ConfigurationProvider, type IndexManager, type LangiumSharedCoreServices
 } from 'langium';
 import { BUILTIN_SCHEME } from '../../catalog/builtin-catalogs.js';
@@ -109,10 +109,10 @@ function revalidateWhenRulesChange(shared: LangiumSharedCoreServices): void {
         if (update.section !== SETTINGS_SECTION) {
             return;
         }
-        const uris: URI[] = shared.workspace.LangiumDocuments.all
+        const documents = shared.workspace.LangiumDocuments.all
             .filter(document => document.uri.scheme !== BUILTIN_SCHEME)
-            .map(document => document.uri)
             .toArray();
-        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(uris, [], token));
+        // validation: true re-runs every check of documents already validated; nothing is parsed again.
+        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
     });
 }

@@ -8,6 +8,8 @@ import { PerfLexerErrorMessageProvider, PerfParserErrorMessageProvider } from '.
 import { PerfGeneratedModule, PerfGeneratedSharedModule } from './generated/module.js';
 import { PerfScopeComputation, PerfScopeProvider } from './perf-scope.js';
 import { PerfValidator, registerValidationChecks } from './perf-validator.js';
+import { PerfDocumentValidator } from './validation/perf-document-validator.js';
+import { PerfCodeActionProvider } from './perf-code-actions.js';
 import { PerfWorkspaceManager } from './perf-workspace-manager.js';
 import { registerSummaryRules } from './validation/summary-rules.js';
 
@@ -34,7 +36,11 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         ScopeProvider: (services) => new PerfScopeProvider(services)
     },
     validation: {
-        PerfValidator: () => new PerfValidator()
+        PerfValidator: (services) => new PerfValidator(services),
+        DocumentValidator: (services) => new PerfDocumentValidator(services)
+    },
+    lsp: {
+        CodeActionProvider: () => new PerfCodeActionProvider()
     }
 };
 

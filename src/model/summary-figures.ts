@@ -9,6 +9,11 @@ export function unitOf(owner: Department | Summary): MoneyUnit {
     return owner.unit ?? '万元';
 }
 
+/** An amount in `from` expressed in `to`, exactly (元 → 万元 divides by 10,000). */
+export function convertAmount(value: Decimal, from: MoneyUnit, to: MoneyUnit): Decimal {
+    return from === to ? value : value.times(YUAN_PER_UNIT[from]).dividedBy(YUAN_PER_UNIT[to]);
+}
+
 /** A summary's figures: what it states, and the sums of its (resolved) departments in the summary's unit. */
 export interface SummaryFigures {
     stated: Partial<Record<FundKey, StatedAmount>>;
@@ -21,9 +26,8 @@ export function summaryFigures(summary: Summary): SummaryFigures {
     const departments = summary.members.map(member => member.department?.ref);
     const resolved = departments.filter((department): department is Department => department !== undefined);
     const rows = resolved.map(department => {
-        const factor = YUAN_PER_UNIT[unitOf(department)].dividedBy(YUAN_PER_UNIT[unitOf(summary)]);
         const shown = departmentFigures(department).shown;
-        return (key: FundKey) => shown[key].times(factor);
+        return (key: FundKey) => convertAmount(shown[key], unitOf(department), unitOf(summary));
     });
     const column = (key: FundKey) => sum(rows.map(row => row(key)));
     return {

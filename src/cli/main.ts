@@ -1,7 +1,13 @@
 import { Command, Option } from 'commander';
-import { checkCommand } from './check.js';
+import { checkCommand, type CheckOptions } from './check.js';
+import { diffCommand, type DiffOptions } from './diff.js';
+import { DIFF_FORMATS } from '../diff/render.js';
 import { collectFormats, COMPILE_OUTPUT_HELP, compileCommand, OUTPUT_FORMATS, type CompileOptions } from './compile.js';
-import { InputError } from './documents.js';
+import { InputError, setInputEncoding } from './documents.js';
+import { formatCommand } from './format.js';
+import { importCommand } from './import.js';
+import { lspCommand } from './lsp.js';
+import { rulesCommand } from './rules.js';
 
 /** The `perf` command line. Each command resolves to an exit code; bad input is one line, never a stack. */
 export async function main(argv: string[]): Promise<number> {
@@ -9,12 +15,25 @@ export async function main(argv: string[]): Promise<number> {
     const program = new Command('perf')
         .description('项目支出绩效目标表 as code: check, compile and review .perf files')
         .exitOverride()
-        .showHelpAfterError();
+        .showHelpAfterError()
+        // Global, so every command that reads input files (check, compile, format …) honours it.
+        .option('--encoding <name>', 'encoding of the input files: auto (default: UTF-8 with or without BOM, '
+            + 'GBK/GB18030 or UTF-16 with BOM, detected), utf-8, gbk, gb18030')
+        .hook('preAction', command => { setInputEncoding(command.opts().encoding); });
 
     program.command('check')
-        .description('validate .perf files and print every problem as file:line:col')
+        .description('validate .perf files and print every problem as file:line:col: severity: message [rule]; '
+            + 'exit 1 when there is an error')
         .argument('<files...>', '.perf files')
-        .action(async (files: string[]) => { exitCode = await checkCommand(files); });
+        .option('--rule <code=level>', 'switch a rule off or change its level (off|error|warning|info), repeatable: '
+            + '--rule placeholder-amount=off --rule rounding-difference=error; `perf rules` lists the codes',
+            (value: string, previous: string[]) => [...previous, value], [] as string[])
+        .action(async (files: string[], options: CheckOptions) => { exitCode = await checkCommand(files, options); });
+
+    program.command('rules')
+        .description('list the validation rules: code, default level, what each finds (docs/rules.md with --markdown)')
+        .option('--markdown', 'print docs/rules.md')
+        .action((options: { markdown?: boolean }) => { exitCode = rulesCommand(options); });
 
     program.command('compile')
         .description('compile .perf files to the official table (default: HTML and XLSX into out/); '
@@ -27,6 +46,40 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (files: string[], options: CompileOptions) => {
             exitCode = await compileCommand(files, options);
         });
+
+    program.command('format')
+        .description('rewrite .perf files in the canonical layout (the editor\'s formatter); whitespace only')
+        .argument('<files...>', '.perf files')
+        .option('--check', 'write nothing: list the files that would change and exit 1 if any')
+        .action(async (files: string[], options: { check?: boolean }) => {
+            exitCode = await formatCommand(files, options);
+        });
+
+    program.command('diff')
+        .description('semantic diff of two versions (projects, amounts, goals, indicators, target direction): '
+            + 'perf diff OLD.perf NEW.perf, or perf diff [REV1 [REV2]] -- FILE.perf… (git revisions; '
+            + 'default HEAD against the working tree); see docs/diff.md for git diff and difftool')
+        .argument('[args...]', 'two files, or revisions -- files')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
+        .option('--git-external', 'take git\'s 7 external-diff arguments (diff.perf.command)')
+        .option('--textconv', 'print one file as one fact per line (diff.perf.textconv)')
+        .action(async (args: string[], options: DiffOptions) => {
+            exitCode = await diffCommand(args, options, argv);
+        });
+
+    program.command('import')
+        .description('import a published table (.xlsx, .txt text of a PDF, perf\'s long .csv) as a .perf document; '
+            + 'what is not understood is kept as comments and listed on stderr')
+        .argument('<file>', 'published table: .xlsx, .txt or .csv')
+        .option('-o, --output <file>', 'write the .perf document here (default: stdout)')
+        .action(async (file: string, options: { output?: string }, command: Command) => {
+            exitCode = await importCommand(file, { ...options, encoding: command.optsWithGlobals().encoding });
+        });
+
+    program.command('lsp')
+        .description('start the language server (completion, hover, diagnostics …) for any editor')
+        .option('--stdio', 'speak LSP over stdin/stdout')
+        .action(async (options: { stdio?: boolean }) => { exitCode = await lspCommand(options); });
 
     try {
         await program.parseAsync(argv);

@@ -4,12 +4,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LangiumSharedCoreServices } from 'langium';
+import { TextDocument, URI, type LangiumSharedCoreServices } from 'langium';
+import type { PerfServices } from '../language/perf-module.js';
 import { workspaceCatalogs } from './catalog-info.js';
 import { importCsv } from './csv.js';
 import { ImportError, type ImportedTable } from './import-model.js';
 import { importText } from './pdf-text.js';
-import { decodeText } from './text-decoding.js';
+import { allNotes } from './summary.js';
+import { decodeSourceBytes, parseSourceEncoding, SourceTextError } from '../cli/encoding.js';
 import { writePerf, type WrittenPerf } from './write-perf.js';
 import { importXlsx } from './xlsx.js';
 
@@ -49,12 +51,49 @@ export async function readImportedTable(file: string, options: ImportOptions = {
 export async function importBytes(bytes: Buffer, source: string, extension: typeof IMPORT_EXTENSIONS[number], options: ImportOptions = {}): Promise<ImportedTable> {
     switch (extension) {
         case '.xlsx': return importXlsx(bytes, source);
-        case '.txt': return importText(decodeText(bytes, source, options.encoding), source);
-        case '.csv': return importCsv(decodeText(bytes, source, options.encoding), source);
+        case '.txt': return importText(decodeText(bytes, source, options), source);
+        case '.csv': return importCsv(decodeText(bytes, source, options), source);
+    }
+}
+
+/** UTF-8 (BOM or not) or GBK/GB18030, detected or forced, by the same rules as every perf input (src/cli/encoding.ts). */
+function decodeText(bytes: Buffer, source: string, options: ImportOptions): string {
+    try {
+        return decodeSourceBytes(bytes, source, parseSourceEncoding(options.encoding ?? 'auto')).text.replace(/^\uFEFF/, '');
+    } catch (error) {
+        throw error instanceof SourceTextError ? new ImportError(error.message) : error;
     }
 }
 
 /** The .perf text of an imported table, with the catalogs of the given workspace. */
 export function importedToPerf(table: ImportedTable, shared: LangiumSharedCoreServices): WrittenPerf {
     return writePerf(table, { catalogs: workspaceCatalogs(shared) });
+}
+
+/**
+ * Runs the text through the language's formatter (a no-op when the writer's canonical form and the
+ * formatter agree, which the tests check). Text with syntax errors is returned as it is.
+ */
+export async function formatPerf(text: string, services: PerfServices): Promise<string> {
+    const formatter = services.lsp.Formatter;
+    if (!formatter) {
+        return text;
+    }
+    const uri = URI.parse('memory:///perf-import.perf');
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+    if (document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0) {
+        return text;
+    }
+    const edits = await formatter.formatDocument(document, {
+        textDocument: { uri: uri.toString() }, options: { tabSize: 4, insertSpaces: true }
+    });
+    return TextDocument.applyEdits(document.textDocument, edits);
+}
+
+/** One published table file as formatted .perf text, with one line per thing not understood. */
+export async function importFile(file: string, services: PerfServices, options: ImportOptions = {}): Promise<{ text: string; notes: string[] }> {
+    const table = await readImportedTable(file, options);
+    const written = importedToPerf(table, services.shared);
+    const notes = [...allNotes(table), ...written.notes].map(note => `${note.position}：${note.message}`);
+    return { text: await formatPerf(written.text, services), notes };
 }

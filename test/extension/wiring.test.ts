@@ -1,0 +1,227 @@
+/**
+ * The extension's wiring: package.json contributions agree with the code and the files, the bundles build,
+ * the client registers every contributed command, and the .vsix's server starts (from the unpacked .vsix,
+ * so the built-in catalogs are found as installed) and answers LSP and the perf/* requests over stdio.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import JSZip from 'jszip';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PERF_COMMANDS, SELF_CHECK_COMMAND } from '../../src/extension/commands.js';
+import {
+    CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, OFFICIAL_TABLE_REQUEST,
+    type CheckWorkspaceResult, type CompileResult, type DocumentSummaryResult, type OfficialTableResult
+} from '../../src/language/perf-protocol.js';
+import { readReferenceExample, referenceExample, repoRoot } from '../helpers.js';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const contributes = manifest.contributes;
+const contributedCommands: string[] = contributes.commands.map((command: { command: string }) => command.command);
+
+describe('package.json contributions', () => {
+    test('the contributed commands are exactly the extension\'s commands (the self-check stays hidden)', () => {
+        expect([...contributedCommands].sort()).toEqual(Object.values(PERF_COMMANDS).sort());
+        expect(contributedCommands).not.toContain(SELF_CHECK_COMMAND);
+        for (const command of contributes.commands) {
+            expect(command.title, command.command).toMatch(/[\u4e00-\u9fff]/); // a Chinese title for budget officers
+        }
+    });
+
+    test('activation only on .perf files and on the commands', () => {
+        expect(manifest.activationEvents).toEqual(['onLanguage:perf', ...contributedCommands.map(command => `onCommand:${command}`)]);
+    });
+
+    test('menus and keybindings name contributed commands only', () => {
+        const referenced = [
+            ...Object.values(contributes.menus as Record<string, { command: string }[]>).flat().map(entry => entry.command),
+            ...contributes.keybindings.map((binding: { command: string }) => binding.command)
+        ];
+        expect(referenced.filter(command => !contributedCommands.includes(command))).toEqual([]);
+        expect(contributes.keybindings[0]).toMatchObject({ command: PERF_COMMANDS.openPreviewToSide, when: 'editorLangId == perf' });
+    });
+
+    test('every path the manifest names exists', () => {
+        const paths = [
+            manifest.icon, contributes.languages[0].configuration, contributes.languages[0].icon.light,
+            ...contributes.grammars.map((grammar: { path: string }) => grammar.path),
+            ...contributes.snippets.map((snippet: { path: string }) => snippet.path)
+        ];
+        for (const file of paths) {
+            expect(fs.existsSync(path.join(repoRoot, file)), file).toBe(true);
+        }
+        expect(manifest.main).toBe('./dist/extension.cjs');
+        expect(contributes.grammars[0]).toMatchObject({ language: 'perf', scopeName: 'source.perf' });
+        expect(JSON.parse(fs.readFileSync(path.join(repoRoot, 'syntaxes/perf.tmLanguage.json'), 'utf8')).scopeName).toBe('source.perf');
+    });
+
+    test('settings: catalog, rule severities, rounding tolerance', () => {
+        const properties = contributes.configuration.properties;
+        expect(properties['perf.catalog']).toMatchObject({ type: 'string', default: '2015' });
+        expect(properties['perf.rules'].additionalProperties.enum).toEqual(['off', 'error', 'warning', 'info']);
+        expect(properties['perf.roundingTolerance']).toMatchObject({ type: 'number', minimum: 0 });
+    });
+
+    test('language configuration: comments, Chinese brackets, auto-closing, folding', () => {
+        const configuration = JSON.parse(fs.readFileSync(path.join(repoRoot, 'language-configuration.json'), 'utf8'));
+        expect(configuration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
+        for (const pair of [['《', '》'], ['“', '”'], ['（', '）'], ['{', '}']]) {
+            expect(configuration.brackets).toContainEqual(pair);
+            expect(configuration.autoClosingPairs).toContainEqual(expect.objectContaining({ open: pair[0], close: pair[1] }));
+        }
+        expect(configuration.folding.markers.start).toBeTruthy();
+    });
+
+    test('snippets: a new project, and a new indicator for every level-2 code of the built-in catalogs', () => {
+        const snippets = Object.values(JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets/perf.json'), 'utf8'))) as { prefix: string[]; body: string[] }[];
+        expect(snippets.some(snippet => snippet.prefix.includes('项目') && snippet.body[0].startsWith('项目 "'))).toBe(true);
+        const codes = new Set(['2015.perf', '2021.perf'].flatMap(name =>
+            [...fs.readFileSync(path.join(repoRoot, 'catalogs', name), 'utf8').matchAll(/^\s+(\d\d) "/gm)].map(match => match[1])));
+        expect(codes.size).toBeGreaterThanOrEqual(9);
+        for (const code of codes) {
+            expect(snippets.some(snippet => snippet.prefix.includes(code) && snippet.body[0].startsWith(`${code} "`)), code).toBe(true);
+        }
+    });
+});
+
+describe('bundles and the .vsix', () => {
+    let unpacked: string;
+    let vsixFiles: string[];
+
+    beforeAll(async () => {
+        execFileSync(process.execPath, [path.join(repoRoot, 'scripts/extension/bundle.mjs')], { cwd: repoRoot, stdio: 'pipe' });
+        execFileSync(process.execPath, [path.join(repoRoot, 'scripts/extension/package.mjs')], { cwd: repoRoot, stdio: 'pipe' });
+        const zip = await JSZip.loadAsync(fs.readFileSync(path.join(repoRoot, 'perf-budget.vsix')));
+        vsixFiles = Object.keys(zip.files).filter(name => !zip.files[name].dir).sort();
+        unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-vsix-test-'));
+        for (const name of vsixFiles) {
+            const target = path.join(unpacked, name);
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.writeFileSync(target, await zip.files[name].async('nodebuffer'));
+        }
+    }, 120_000);
+
+    afterAll(() => {
+        fs.rmSync(unpacked, { recursive: true, force: true });
+    });
+
+    test('the .vsix holds only the bundles, catalogs, grammar, snippets, configuration, icon, README and LICENSE', () => {
+        const extensionFiles = vsixFiles.filter(name => name.startsWith('extension/')).map(name => name.slice('extension/'.length));
+        expect(extensionFiles).toEqual([
+            'LICENSE.txt', 'catalogs/2015.perf', 'catalogs/2021.perf', 'dist/extension.cjs', 'dist/server.cjs',
+            'images/icon.png', 'language-configuration.json', 'package.json', 'readme.md', 'snippets/perf.json',
+            'syntaxes/perf.tmLanguage.json'
+        ]);
+    });
+
+    test('the client bundle loads outside VS Code and registers every contributed command on activation', () => {
+        const probe = `
+            const Module = require('module');
+            const { createFakeVscode } = require(${JSON.stringify(path.join(repoRoot, 'test/extension/fake-vscode.cjs'))});
+            const fake = createFakeVscode();
+            const load = Module._load;
+            Module._load = function (request, ...rest) { return request === 'vscode' ? fake.api : load.call(this, request, ...rest); };
+            const extension = require(${JSON.stringify(path.join(unpacked, 'extension/dist/extension.cjs'))});
+            const context = { subscriptions: [], asAbsolutePath: file => ${JSON.stringify(path.join(unpacked, 'extension'))} + '/' + file };
+            extension.activate(context).catch(() => undefined).finally(() => {
+                process.stdout.write(JSON.stringify(fake.registeredCommands));
+                process.exit(0);
+            });`;
+        const registered = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8', timeout: 20_000 }));
+        expect([...registered].sort()).toEqual([...contributedCommands].sort());
+    });
+
+    describe('the server of the .vsix over stdio', () => {
+        let server: ChildProcess;
+        let connection: MessageConnection;
+        let workspace: string;
+        let exampleUri: string;
+        const diagnostics = new Map<string, unknown[]>();
+
+        beforeAll(async () => {
+            workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-server-test-'));
+            const example = path.join(workspace, path.basename(referenceExample));
+            fs.copyFileSync(referenceExample, example);
+            exampleUri = `file://${example}`;
+            // Plain `node`, as an editor would run it: Node 20 needs the bundled Object.groupBy polyfill.
+            server = spawn(process.execPath, [path.join(unpacked, 'extension/dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+            connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+            connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: unknown[] }) => {
+                diagnostics.set(params.uri, params.diagnostics);
+            });
+            connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+            connection.onRequest('client/registerCapability', () => null);
+            connection.onRequest('window/workDoneProgress/create', () => null);
+            connection.listen();
+        });
+
+        afterAll(() => {
+            connection?.dispose();
+            server?.kill();
+            fs.rmSync(workspace, { recursive: true, force: true });
+        });
+
+        test('answers initialize, then the perf/* requests for the reference example', async () => {
+            const initialized = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
+                processId: process.pid, rootUri: `file://${workspace}`, capabilities: {},
+                workspaceFolders: [{ uri: `file://${workspace}`, name: 'test' }]
+            });
+            expect(initialized.capabilities).toHaveProperty('completionProvider');
+            expect(initialized.capabilities).toHaveProperty('textDocumentSync');
+            await connection.sendNotification('initialized', {});
+            await connection.sendNotification('textDocument/didOpen', {
+                textDocument: { uri: exampleUri, languageId: 'perf', version: 1, text: readReferenceExample() }
+            });
+
+            const table = await retryWhileUnknown(() => connection.sendRequest<OfficialTableResult>(OFFICIAL_TABLE_REQUEST, { uri: exampleUri }));
+            expect(table.errorCount).toBe(0);
+            expect(table.table?.rows).toHaveLength(1 + 1 + 28); // 合计, the department, 28 projects
+            expect(table.table?.rows[0].cells.slice(0, 2)).toEqual(['合计', '67,522.75']);
+
+            const summary = await connection.sendRequest<DocumentSummaryResult>(DOCUMENT_SUMMARY_REQUEST, { uri: exampleUri });
+            expect(summary).toMatchObject({ total: '67,522.75', unit: '万元', projectCount: 28, errorCount: 0 });
+            // The published 合计 67,522.75 is 0.01 more than the projects' 总计 (67,522.74): it does not reconcile.
+            expect(summary.reconciles).toBe(false);
+            expect(summary.mismatches).toContainEqual(expect.objectContaining({ column: '总计', stated: '67,522.75', computed: '67,522.74' }));
+            expect(diagnostics.has(exampleUri)).toBe(true);
+
+            const compiled = await connection.sendRequest<CompileResult>(COMPILE_REQUEST, { uri: exampleUri, format: 'html' });
+            expect(compiled).toEqual({ output: path.join(workspace, 'nansha-commerce-bureau.html') });
+            expect(fs.readFileSync(path.join(workspace, 'nansha-commerce-bureau.html'), 'utf8')).toContain('产业扶持—企业扶持和奖励经费');
+
+            const checked = await connection.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {});
+            expect(checked).toMatchObject({ files: 1, errors: 0 });
+        });
+
+        test('a document with errors gets no table and no compile, with the first error said in Chinese', async () => {
+            const brokenUri = `file://${path.join(workspace, 'broken.perf')}`;
+            await connection.sendNotification('textDocument/didOpen', {
+                textDocument: { uri: brokenUri, languageId: 'perf', version: 1, text: '部门 "测试" {\n    项目 "x" {\n        总计 abc\n    }\n}\n' }
+            });
+            const table = await retryWhileUnknown(() => connection.sendRequest<OfficialTableResult>(OFFICIAL_TABLE_REQUEST, { uri: brokenUri }));
+            expect(table.table).toBeUndefined();
+            expect(table.errorCount).toBeGreaterThan(0);
+            expect(table.firstError?.line).toBe(2);
+            const compiled = await connection.sendRequest<CompileResult>(COMPILE_REQUEST, { uri: brokenUri, format: 'xlsx' });
+            expect(compiled).toEqual({ message: expect.stringMatching(/^文档有 \d+ 个错误，未生成 XLSX；先改正第 3 行/) });
+            expect(fs.existsSync(path.join(workspace, 'broken.xlsx'))).toBe(false);
+        });
+    });
+});
+
+/** The server learns of a just-opened document asynchronously: retry while it says it does not know it. */
+async function retryWhileUnknown<T>(request: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+        try {
+            return await request();
+        } catch (error) {
+            if (attempt > 50) {
+                throw error;
+            }
+            await new Promise(resolve => setTimeout(resolve, 100));
+        }
+    }
+}
+

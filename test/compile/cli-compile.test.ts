@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_KEYS, unescapeCsvCell, UTF8_BOM } from '../../src/compile/csv-columns.js';
 import { CHROMIUM_MISSING_MESSAGE } from '../../src/compile/pdf.js';
 import { referenceExample, repoRoot, stripWhitespace } from '../helpers.js';
@@ -157,10 +157,14 @@ describe('perf compile', () => {
 
 describe('hostile project names come out as plain text in every format', () => {
     const cwd = workspace();
-    const source = write(cwd, 'hostile.perf', HOSTILE_PERF);
-    const formats = tools.skipReason ? 'html,xlsx,csv,json' : 'html,xlsx,csv,json,pdf';
-    const result = perf(cwd, ['compile', source, '--format', formats]);
     const out = (format: string) => path.join(cwd, 'out', `hostile.${format}`);
+    let result: ReturnType<typeof perf>;
+
+    beforeAll(() => {
+        const source = write(cwd, 'hostile.perf', HOSTILE_PERF);
+        const formats = tools.skipReason ? 'html,xlsx,csv,json' : 'html,xlsx,csv,json,pdf';
+        result = perf(cwd, ['compile', source, '--format', formats]);
+    });
 
     it('compiles', () => {
         expect(result.stderr).not.toMatch(/: error: /);

@@ -122,8 +122,14 @@ function departmentAmountLines(department: ImportedDepartment): string[] {
         other: sum(department.projects.map(project => amountValue(project.amounts.other)))
     };
     const lines: string[] = [];
+    if (Object.keys(department.amounts).length === 0) {
+        return lines; // no department row in the input (CSV): everything is computed
+    }
     for (const key of ['total', ...SOURCE_KEYS] as FundKey[]) {
         const written = department.amounts[key];
+        if (key === 'total' && written === undefined) {
+            continue;
+        }
         const published = written === undefined || (key !== 'total' && amountValue(written).isZero()) ? '' : written;
         const wouldShow = key !== 'total' && computed[key].isZero() ? '' : formatAmount(computed[key]);
         if (published !== wouldShow) {

@@ -207,14 +207,16 @@ function findHeader(sheet: ExcelJS.Worksheet): Header | string {
             continue;
         }
         // A two-row header: the sources (财政拨款 …) under a merged 资金来源 title in the next row.
+        let sourcesBelow = 0;
         sheet.getRow(r + 1).eachCell({ includeEmpty: false }, (cell, column) => {
             const mapped = columnOfTitle(textOf(cell.value));
-            if (mapped && AMOUNT_COLUMNS.includes(mapped as FundKey) && !columns.has(column) && ![...columns.values()].includes(mapped)) {
+            if (mapped && mapped !== 'total' && AMOUNT_COLUMNS.includes(mapped as FundKey) && !columns.has(column)
+                && ![...columns.values()].includes(mapped)) {
                 columns.set(column, mapped);
+                sourcesBelow++;
             }
         });
-        const nextRowIsHeader = [...columns.keys()].some(column => columnOfTitle(textOf(sheet.getRow(r + 1).getCell(column).value)));
-        return { row: nextRowIsHeader ? r + 1 : r, columns };
+        return { row: sourcesBelow > 0 ? r + 1 : r, columns };
     }
     return `工作表“${sheet.name}”的前 ${last} 行中没有找到表头行（需要“项目名称”与“绩效指标”或“绩效目标”等列标题）`;
 }

@@ -1,7 +1,7 @@
 import { URI, type LangiumDocument } from 'langium';
 import type { CompletionItem, Position } from 'vscode-languageserver';
 import type { PerfFile } from '../../src/language/generated/ast.js';
-import { createServices } from '../helpers.js';
+import { createServices, readReferenceExample } from '../helpers.js';
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
 
@@ -51,4 +51,23 @@ export function applyItem(textWithCursor: string, item: CompletionItem): string 
     const lines = text.split('\n');
     const offsetOf = (p: Position) => lines.slice(0, p.line).reduce((sum, line) => sum + line.length + 1, 0) + p.character;
     return text.slice(0, offsetOf(edit.range.start)) + edit.newText + text.slice(offsetOf(edit.range.end));
+}
+
+/** The position of the `index`-th character of the first occurrence of `needle` after `after` (if given). */
+export function positionOf(text: string, needle: string, options: { after?: string; index?: number } = {}): Position {
+    const from = options.after ? text.indexOf(options.after) : 0;
+    const offset = text.indexOf(needle, Math.max(from, 0));
+    if (from < 0 || offset < 0) {
+        throw new Error(`"${needle}" not found in the test text`);
+    }
+    const before = text.slice(0, offset + (options.index ?? 0)).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/** The reference example built in a workspace with the catalogs. */
+export async function referenceDocument(): Promise<{ services: Services; document: LangiumDocument<PerfFile>; text: string }> {
+    const services = await createServices();
+    const text = readReferenceExample();
+    const [document] = await buildDocuments(services, text);
+    return { services, document, text };
 }

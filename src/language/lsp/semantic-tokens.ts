@@ -1,0 +1,71 @@
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type LeafCstNode } from 'langium';
+import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { isPerfFile } from '../generated/ast.js';
+
+/** A number with its unit attached, as the NUMBERISH token holds it: `3%`, `10条`, `50,000.00`. */
+const NUMBER_AND_UNIT = /^([0-9０-９][0-9０-９,，.．]*)(.*)$/;
+const CODE_FEATURES = new Set(['category', 'group']);
+const STRUCTURE_KEYWORDS = new Set(['{', '}', '/']);
+
+/**
+ * Semantic highlighting. The TextMate grammar Langium generates drops every non-ASCII keyword, so this is
+ * what colours 项目, 指标值, 不低于 …: keywords, codes (enumMember), amounts and target numbers (number),
+ * units (type), comparators (operator), strings and comments. One pass over the file's tokens.
+ */
+export class PerfSemanticTokenProvider extends AbstractSemanticTokenProvider {
+
+    protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void | 'prune' {
+        if (!isPerfFile(node) || !node.$cstNode) {
+            return 'prune';
+        }
+        for (const leaf of CstUtils.flattenCst(node.$cstNode)) {
+            this.highlightLeaf(leaf, acceptor);
+        }
+        return 'prune';
+    }
+
+    private highlightLeaf(leaf: LeafCstNode, acceptor: SemanticTokenAcceptor): void {
+        if (leaf.hidden) {
+            acceptor({ cst: leaf, type: SemanticTokenTypes.comment });
+            return;
+        }
+        const rule = leaf.grammarSource && AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule)?.name;
+        if (GrammarAST.isKeyword(leaf.grammarSource)) {
+            const keyword = leaf.grammarSource.value;
+            if (rule === 'Comparator') {
+                acceptor({ cst: leaf, type: SemanticTokenTypes.operator });
+            } else if (rule === 'MoneyUnit') {
+                acceptor({ cst: leaf, type: SemanticTokenTypes.type });
+            } else if (keyword === '-') {
+                acceptor({ cst: leaf, type: SemanticTokenTypes.number });
+            } else if (!STRUCTURE_KEYWORDS.has(keyword)) {
+                acceptor({ cst: leaf, type: SemanticTokenTypes.keyword });
+            }
+            return;
+        }
+        const feature = GrammarUtils.findAssignment(leaf)?.feature;
+        if (leaf.text.startsWith('"')) {
+            acceptor({ cst: leaf, type: feature === 'catalog' ? SemanticTokenTypes.namespace : SemanticTokenTypes.string });
+        } else if (feature !== undefined && CODE_FEATURES.has(feature)) {
+            acceptor({ cst: leaf, type: SemanticTokenTypes.enumMember });
+        } else if (feature === 'name' && (rule === 'IndicatorCategory' || rule === 'IndicatorGroup' || rule === 'Code')) {
+            acceptor({ cst: leaf, type: SemanticTokenTypes.enumMember, modifier: SemanticTokenModifiers.declaration });
+        } else {
+            this.highlightNumber(leaf, acceptor);
+        }
+    }
+
+    /** An amount, a year or a target number; the unit attached to a target number is a token of its own. */
+    private highlightNumber(leaf: LeafCstNode, acceptor: SemanticTokenAcceptor): void {
+        const [, number, unit] = NUMBER_AND_UNIT.exec(leaf.text) ?? [];
+        if (number === undefined) {
+            return;
+        }
+        const { line, character } = leaf.range.start;
+        acceptor({ line, char: character, length: number.length, type: SemanticTokenTypes.number });
+        if (unit) {
+            acceptor({ line, char: character + number.length, length: unit.length, type: SemanticTokenTypes.type });
+        }
+    }
+}

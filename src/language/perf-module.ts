@@ -11,6 +11,13 @@ import { PerfValidator, registerValidationChecks } from './perf-validator.js';
 import { PerfDocumentValidator } from './validation/perf-document-validator.js';
 import { PerfCodeActionProvider } from './perf-code-actions.js';
 import { PerfWorkspaceManager } from './perf-workspace-manager.js';
+import { PerfFormatter } from './lsp/formatter.js';
+import { PerfCompletionProvider } from './lsp/completion-provider.js';
+import { IndicatorNameIndex } from './lsp/indicator-name-index.js';
+import { PerfHoverProvider } from './lsp/hover-provider.js';
+import { PerfDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { PerfFoldingRangeProvider } from './lsp/folding-ranges.js';
+import { PerfSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { registerSummaryRules } from './validation/summary-rules.js';
 
 /** Services added to Langium's defaults. */
@@ -20,6 +27,10 @@ export interface PerfAddedServices {
     };
     references: {
         ScopeProvider: PerfScopeProvider;
+    };
+    lsp: {
+        /** Indicator names used in the workspace, for completion. */
+        IndicatorNameIndex: IndicatorNameIndex;
     };
 }
 
@@ -40,7 +51,14 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         DocumentValidator: (services) => new PerfDocumentValidator(services)
     },
     lsp: {
-        CodeActionProvider: () => new PerfCodeActionProvider()
+        CodeActionProvider: () => new PerfCodeActionProvider(),
+        Formatter: () => new PerfFormatter(),
+        CompletionProvider: (services) => new PerfCompletionProvider(services, services.lsp.IndicatorNameIndex),
+        IndicatorNameIndex: (services) => new IndicatorNameIndex(services),
+        HoverProvider: () => new PerfHoverProvider(),
+        DocumentSymbolProvider: () => new PerfDocumentSymbolProvider(),
+        FoldingRangeProvider: (services) => new PerfFoldingRangeProvider(services),
+        SemanticTokenProvider: (services) => new PerfSemanticTokenProvider(services)
     }
 };
 

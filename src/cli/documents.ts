@@ -4,6 +4,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPerfServices, type PerfServices } from '../language/perf-module.js';
 import type { PerfFile } from '../language/generated/ast.js';
+import type { RuleSettings } from '../language/validation/rule-settings.js';
 import { parseSourceEncoding, readSourceText, SourceTextError, type SourceEncoding } from './encoding.js';
 
 /** A problem that stops the command before any document is read: printed as one line, exit code 2. */
@@ -19,9 +20,13 @@ export interface LoadedFile {
  * Reads, parses, links and validates the given files together (with the built-in catalogs), as the
  * editor would: so `perf check` reports exactly what the editor shows.
  */
-export async function loadFiles(paths: string[]): Promise<{ services: PerfServices; files: LoadedFile[] }> {
+export async function loadFiles(paths: string[], options: { rules?: RuleSettings } = {}): Promise<{ services: PerfServices; files: LoadedFile[] }> {
     const texts = paths.map(file => ({ path: file, text: readSourceFile(file) }));
     const { shared, perf } = createPerfServices(NodeFileSystem);
+    if (options.rules) {
+        // The same settings the editor sends: `perf check --rule` switches rules off or re-levels them.
+        shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { perf: { rules: options.rules } } });
+    }
     await shared.workspace.WorkspaceManager.initializeWorkspace([]);
     const documents = texts.map(({ path: file, text }) =>
         shared.workspace.LangiumDocuments.createDocument(URI.file(path.resolve(file)), text) as LangiumDocument<PerfFile>);

@@ -112,18 +112,23 @@ export class ReconciliationRules {
         const decimals = summed.decimals.size === 1 ? `${decimalText([...summed.decimals][0])}的` : '';
         if (difference.lessThanOrEqualTo(summed.tolerance)) {
             report(accept, 'rounding-difference',
-                `${label} 与${computedName} ${computedText} 相差 ${difference.toFixed()}${unit}：`
-                + `在 ${summed.count} 个${decimals}数字四舍五入可解释的范围内（最多 ${summed.tolerance.toFixed()}${unit}），请核对。`
+                `${label} 与${computedName} ${computedText} 相差 ${money(difference)}${unit}：`
+                + `在 ${summed.count} 个${decimals}数字四舍五入可解释的范围内（最多 ${money(summed.tolerance)}${unit}），请核对。`
                 + `（stated ${stated.text}, computed ${computedText}: a rounding difference）`,
                 { node: stated.node, property: 'value' }, data);
         } else {
             report(accept, 'total-mismatch',
-                `${label} 与${computedName} ${computedText} 不符：相差 ${difference.toFixed()}${unit}，`
-                + `超出 ${summed.count} 个数字四舍五入可解释的 ${summed.tolerance.toFixed()}${unit}。`
+                `${label} 与${computedName} ${computedText} 不符：相差 ${money(difference)}${unit}，`
+                + `超出 ${summed.count} 个数字四舍五入可解释的 ${money(summed.tolerance)}${unit}。`
                 + `（stated ${stated.text}, computed ${computedText}）`,
                 { node: stated.node, property: 'value' }, data);
         }
     }
+}
+
+/** At least two decimals, more when the value has them: 2.00, 0.015. */
+function money(value: Decimal): string {
+    return value.toFixed(Math.max(2, value.decimalPlaces()));
 }
 
 function decimalText(decimals: number): string {

@@ -41,6 +41,8 @@ const ITEM = new RegExp(
     String.raw`(\d+)\s*、\s*(?:(\d+)\s*-\s*)?([^；;]*?)\s*${SEP}\s*(?:(\d+)\s*-\s*)?([^；;]*?)\s*${SEP}([\s\S]*?)${SEP}\s*`
     + String.raw`(?:实施周期指标值\s*[:：]([\s\S]*?)${SEP}\s*年度指标值\s*[:：]([\s\S]*?)|指标值\s*[:：]([\s\S]*?))`
     + String.raw`。(?=\s*\d+\s*、|\s*$)`, 'y');
+/** The same item followed by anything (text that is not an item, reported as a leftover). */
+const ITEM_THEN_ANYTHING = new RegExp(ITEM.source.slice(0, ITEM.source.lastIndexOf('(?=')), 'y');
 /** Where an item probably starts: a number, 、, and a level-1 code or label. */
 const ITEM_START = /\d+\s*、\s*(?:\d+\s*-|[^；;\s]{2,8}指标\s*[；;])/g;
 
@@ -49,18 +51,21 @@ export function joinCellLines(text: string): string {
     return text.replace(/\r\n|\r|\n/g, '');
 }
 
-export function parseIndicatorCell(text: string): ParsedIndicatorCell {
+/** `firstNumber`: the number the first item should have (a continuation row goes on counting). */
+export function parseIndicatorCell(text: string, firstNumber = 1): ParsedIndicatorCell {
     const items: ParsedIndicatorItem[] = [];
     const leftovers: CellLeftover[] = [];
     const numberingProblems: string[] = [];
     let position = skipSpaces(text, 0);
     while (position < text.length) {
         ITEM.lastIndex = position;
-        const match = ITEM.exec(text);
+        ITEM_THEN_ANYTHING.lastIndex = position;
+        const match = ITEM.exec(text) ?? ITEM_THEN_ANYTHING.exec(text);
+        const matchEnd = match === null ? 0 : match.index + match[0].length;
         if (match) {
             const number = Number(match[1]);
-            if (number !== items.length + 1) {
-                numberingProblems.push(`第${items.length + 1}项编号为${number}`);
+            if (number !== items.length + firstNumber) {
+                numberingProblems.push(`第${items.length + firstNumber}项编号为${number}`);
             }
             items.push({
                 offset: position,
@@ -73,7 +78,7 @@ export function parseIndicatorCell(text: string): ParsedIndicatorCell {
                 period: match[7] ?? match[9],
                 annual: match[8] ?? match[9]
             });
-            position = skipSpaces(text, ITEM.lastIndex);
+            position = skipSpaces(text, matchEnd);
             continue;
         }
         // Not an item here: keep the text up to the next place an item could start.

@@ -7,12 +7,11 @@
  * - the lines after it hold the 绩效目标 and 绩效指标 cells, in either order and sometimes one inside the
  *   other (the last 。 of the indicators may come after the goal): the indicator cell is the part that reads
  *   as numbered items `N、1-产出指标；11-数量指标；名称；实施周期指标值:…；年度指标值:…。`, the goal the rest.
- * Text written with `pdftotext -layout` (columns side by side) is first cut into its columns.
+ * Not handled yet: `pdftotext -layout` output with the goal and indicator columns side by side on one line.
  */
 import { isCompleteIndicatorCell, parseIndicatorCell, type ParsedIndicatorCell } from './cell-parsing.js';
 import { emptyDepartment, emptyProject, ImportError, type ImportedDepartment, type ImportedIndicator, type ImportedProject, type ImportedTable, type ImportNote } from './import-model.js';
 import { assignAmounts, AMOUNT_TOKEN } from './text-amounts.js';
-import { unfoldLayoutColumns } from './text-layout.js';
 
 export interface TextLine {
     /** 1-based line number in the input. */
@@ -34,7 +33,7 @@ const MAX_NAME_LINES = 6;
 
 export function importText(text: string, source: string): ImportedTable {
     const table: ImportedTable = { source, format: 'text', departments: [], notes: [] };
-    const lines = unfoldLayoutColumns(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/).map((line, index) => ({ line: index + 1, text: line })));
+    const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/).map((line, index) => ({ line: index + 1, text: line }));
     let headerSeen = false;
     let departmentNames: string[] = [];
     let department: ImportedDepartment | undefined;

@@ -142,7 +142,7 @@ function importSheet(sheet: ExcelJS.Worksheet, table: ImportedTable): string | u
 
 function readIndicators(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, text: string, project: ImportedProject): void {
     const where = address(sheet, cell);
-    const parsed = parseIndicatorCell(joinCellLines(text));
+    const parsed = parseIndicatorCell(joinCellLines(text), project.indicators.length + 1);
     for (const item of parsed.items) {
         project.indicators.push({
             position: `${where} 第${item.number}项`,

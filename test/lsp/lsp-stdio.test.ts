@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-types';
+import { readReferenceExample, referenceExample } from '../helpers.js';
+import { positionOf } from './lsp-helpers.js';
+import { fileUri, startLspSession, type LspSession } from './lsp-client.js';
+
+/** `perf lsp --stdio` over real pipes: the contract every third-party editor relies on. */
+describe('perf lsp --stdio', () => {
+    let session: LspSession;
+    const uri = fileUri(referenceExample);
+    const text = readReferenceExample();
+
+    beforeAll(async () => {
+        session = await startLspSession();
+        await session.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'perf', version: 1, text }
+        });
+    }, 30_000);
+
+    afterAll(async () => {
+        await session?.close();
+    });
+
+    test('publishes the diagnostics of the reference example: warnings, no error', async () => {
+        const diagnostics = await session.diagnosticsFor(uri);
+        expect(diagnostics.filter(d => d.severity === 1).map(d => d.message)).toEqual([]);
+        expect(diagnostics.length).toBeGreaterThan(0);
+    }, 30_000);
+
+    test('completes the catalog codes at an indicator code', async () => {
+        const position = positionOf(text, '11 "南沙港区集装箱吞吐量增长率"', { index: 2 });
+        const result = await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }) as CompletionList | CompletionItem[];
+        const labels = (Array.isArray(result) ? result : result.items).map(item => item.label);
+        expect(labels).toEqual(expect.arrayContaining(['11 数量指标（产出指标）', '12 质量指标（产出指标）', '31 服务对象满意度（满意度指标）']));
+    }, 30_000);
+
+    test('hovers a code with its catalog entry', async () => {
+        const position = positionOf(text, '11 "南沙港区集装箱吞吐量增长率"');
+        const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }) as Hover;
+        expect((hover.contents as { value: string }).value).toContain('**11 数量指标** · 二级指标');
+    }, 30_000);
+
+    test('formats on request without changing the canonical example', async () => {
+        const edits = await session.connection.sendRequest('textDocument/formatting', {
+            textDocument: { uri }, options: { tabSize: 4, insertSpaces: true }
+        });
+        expect(edits).toEqual([]);
+        expect(session.stderr()).toBe('');
+    }, 30_000);
+});

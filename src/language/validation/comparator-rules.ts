@@ -21,7 +21,9 @@ export function comparatorSpellings(root: PerfFile): Map<ComparatorKind, Map<str
         }
         const spellings = byKind.get(kind) ?? new Map<string, SimpleTarget[]>();
         byKind.set(kind, spellings);
-        spellings.set(node.comparator, [...spellings.get(node.comparator) ?? [], node]);
+        const targets = spellings.get(node.comparator) ?? [];
+        spellings.set(node.comparator, targets);
+        targets.push(node);
     }
     return byKind;
 }

@@ -50,7 +50,12 @@ function versionPairs(operands: string[], rawArgs: readonly string[]): Array<[Ve
     }
     return files.map(file => {
         const [from, to] = revisions.length === 0 ? ['HEAD', undefined] : revisions;
-        return [revisionVersion(from, file), to === undefined ? fileVersion(file) : revisionVersion(to, file)];
+        const pair: [VersionText, VersionText] = [revisionVersion(from, file), to === undefined ? fileVersion(file) : revisionVersion(to, file)];
+        if (pair[0].text === undefined && pair[1].text === undefined) {
+            // Usually an option written after `--`, where git's convention makes it a file name.
+            throw new InputError(`${file}: 在 ${from} 和 ${to} 中都不存在 (in neither version)；选项请写在 -- 之前`);
+        }
+        return pair;
     });
 }
 

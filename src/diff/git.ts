@@ -11,14 +11,14 @@ export class GitError extends Error {}
  */
 export function readAtRevision(rev: string, file: string): Buffer | undefined {
     const folder = path.dirname(path.resolve(file));
-    if (!git(folder, ['rev-parse', '--is-inside-work-tree'])) {
+    if (git(folder, ['rev-parse', '--is-inside-work-tree']) === undefined) {
         throw new GitError(`${file}: 不在 git 仓库中 (not in a git repository)；请比较两个文件：perf diff OLD NEW`);
     }
-    if (!git(folder, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])) {
+    if (git(folder, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]) === undefined) {
         throw new GitError(`${rev}: 不是有效的 git 版本 (unknown revision)；例如 HEAD、HEAD~1、main 或提交号`);
     }
     const object = `${rev}:./${path.basename(file)}`;
-    if (!git(folder, ['cat-file', '-e', object])) {
+    if (git(folder, ['cat-file', '-e', object]) === undefined) { // -e prints nothing: only the exit code says
         return undefined;
     }
     return gitBytes(folder, ['show', object]);
@@ -29,7 +29,7 @@ export function isInGitWorkTree(file: string): boolean {
     return git(path.dirname(path.resolve(file)), ['rev-parse', '--is-inside-work-tree']) !== undefined;
 }
 
-/** stdout of a git command, or undefined when it fails (or git is missing). */
+/** stdout of a git command (possibly empty), or undefined when it fails (or git is missing). */
 function gitBytes(cwd: string, args: string[]): Buffer | undefined {
     try {
         return execFileSync('git', args, { cwd, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });

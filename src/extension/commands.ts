@@ -6,7 +6,8 @@ export const PERF_COMMANDS = {
     compilePdf: 'perf.compilePdf',
     importTable: 'perf.importTable',
     format: 'perf.format',
-    checkWorkspace: 'perf.checkWorkspace'
+    checkWorkspace: 'perf.checkWorkspace',
+    compareWithHead: 'perf.compareWithHead'
 } as const;
 
 /** Registered only when PERF_SELF_CHECK_RESULT is set (end-to-end runs); not contributed in package.json. */

@@ -8,6 +8,7 @@ import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../language/
 import { registerCompileCommands } from './compile-commands.js';
 import { PERF_COMMANDS } from './commands.js';
 import { registerImportCommand } from './import-command.js';
+import { registerCompareWithHead } from './compare-with-head.js';
 import { PreviewManager } from './preview.js';
 import { registerSelfCheck } from './self-check.js';
 import { SummaryStatusBar } from './status-bar.js';
@@ -41,7 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand(PERF_COMMANDS.format, () => vscode.commands.executeCommand('editor.action.formatDocument')),
         vscode.commands.registerCommand(PERF_COMMANDS.checkWorkspace, () => checkWorkspace(languageClient)),
         ...registerCompileCommands(languageClient),
-        registerImportCommand(languageClient)
+        registerImportCommand(languageClient),
+        registerCompareWithHead(languageClient)
     );
 
     await languageClient.start();

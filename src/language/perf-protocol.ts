@@ -76,3 +76,16 @@ export interface ImportTableParams {
 
 /** The .perf text and one line per thing the importer could not understand, or a message for the user. */
 export type ImportTableResult = { text: string; notes: string[] } | { message: string };
+
+/** `perf/compareWithHead`: the semantic diff (Markdown) of the editor's text against the file's last commit. */
+export const COMPARE_WITH_HEAD_REQUEST = 'perf/compareWithHead';
+
+export interface CompareWithHeadParams {
+    uri: string;
+    /** The editor's text, saved or not. */
+    text: string;
+}
+
+export interface CompareWithHeadResult {
+    markdown: string;
+}

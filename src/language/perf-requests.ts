@@ -14,10 +14,11 @@ import { BUILTIN_SCHEME } from '../catalog/builtin-catalogs.js';
 import { departmentFigures, FUND_LABEL, grandTotalFigures, projectFigures, type FundKey, type RowFigures } from '../model/figures.js';
 import { Decimal, formatAmount } from '../model/money.js';
 import type { PerfFile } from './generated/ast.js';
+import { compareWithHead } from '../diff/compare-with-head.js';
 import {
-    CHECK_WORKSPACE_REQUEST, COMPILE_FORMATS, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, OFFICIAL_TABLE_REQUEST,
+    CHECK_WORKSPACE_REQUEST, COMPARE_WITH_HEAD_REQUEST, COMPILE_FORMATS, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, OFFICIAL_TABLE_REQUEST,
     type CheckWorkspaceResult, type CompileParams, type CompileResult, type DocumentParams, type DocumentSummaryResult,
-    type FirstError, type OfficialTableResult, type ReconcileMismatch
+    type CompareWithHeadParams, type CompareWithHeadResult, type FirstError, type OfficialTableResult, type ReconcileMismatch
 } from './perf-protocol.js';
 
 /** Registers the perf/* request handlers on the server's connection (no-op without a connection). */
@@ -30,6 +31,8 @@ export function registerPerfRequests(shared: LangiumSharedServices): void {
     connection.onRequest(DOCUMENT_SUMMARY_REQUEST, (params: DocumentParams) => documentSummaryOf(shared, params.uri));
     connection.onRequest(COMPILE_REQUEST, (params: CompileParams) => compileDocument(shared, params));
     connection.onRequest(CHECK_WORKSPACE_REQUEST, () => checkWorkspace(shared));
+    connection.onRequest(COMPARE_WITH_HEAD_REQUEST, async (params: CompareWithHeadParams): Promise<CompareWithHeadResult> =>
+        ({ markdown: await compareWithHead(URI.parse(params.uri).fsPath, params.text) }));
 }
 
 /** The document once it is validated, or an Error the client shows (e.g. a file the server has not opened). */

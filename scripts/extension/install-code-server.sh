@@ -17,4 +17,10 @@ if [ ! -f "$CACHE/code-server/node_modules/code-server/out/node/entry.js" ]; the
   PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
     npm install --prefix "$CACHE/code-server" --no-save --no-package-lock --ignore-scripts code-server@~4.139.0
 fi
+# What the skipped postinstall would do, without native builds: VS Code's own server dependencies.
+VSCODE_DIR="$CACHE/code-server/node_modules/code-server/lib/vscode"
+if [ ! -d "$VSCODE_DIR/node_modules/@microsoft/1ds-core-js" ]; then
+  echo "perf e2e: installing VS Code's server dependencies (no native builds)"
+  (cd "$VSCODE_DIR" && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" npm install --omit=dev --ignore-scripts --no-audit --no-fund)
+fi
 echo "perf e2e: code-server ready in $CACHE"

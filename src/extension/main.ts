@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../language/perf-protocol.js';
 import { registerCompileCommands } from './compile-commands.js';
-import { PERF_COMMANDS } from './commands.js';
+import { PERF_COMMANDS, SELF_CHECK_COMMAND } from './commands.js';
 import { registerImportCommand } from './import-command.js';
 import { registerCompareWithHead } from './compare-with-head.js';
 import { PreviewManager } from './preview.js';
@@ -54,6 +54,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const selfCheckResult = process.env.PERF_SELF_CHECK_RESULT;
     if (selfCheckResult) {
         context.subscriptions.push(registerSelfCheck(selfCheckResult, { client: languageClient, previews, statusBar, readyMs }));
+        if (process.env.PERF_SELF_CHECK_AUTORUN) {
+            // code-server offers no way to call a command that has no title: run it once the client is up.
+            void vscode.commands.executeCommand(SELF_CHECK_COMMAND);
+        }
     }
 }
 

@@ -92,7 +92,7 @@ export class PreviewManager implements vscode.Disposable {
         }
         if (result.table) {
             preview.lastTable = result.table;
-            preview.panel.webview.html = renderHtml(result.table, { csp: PREVIEW_CSP });
+            preview.panel.webview.html = withPreviewStyle(renderHtml(result.table, { csp: PREVIEW_CSP }));
             return;
         }
         const where = result.firstError
@@ -100,7 +100,7 @@ export class PreviewManager implements vscode.Disposable {
             : '';
         const notice = `文档有 ${result.errorCount} 个错误，${preview.lastTable ? '预览停在上次没有错误的版本' : '改正后显示预览'}。${where}`;
         preview.panel.webview.html = preview.lastTable
-            ? withNotice(renderHtml(preview.lastTable, { csp: PREVIEW_CSP }), notice)
+            ? withNotice(withPreviewStyle(renderHtml(preview.lastTable, { csp: PREVIEW_CSP })), notice)
             : messagePage(notice);
     }
 
@@ -113,6 +113,13 @@ export class PreviewManager implements vscode.Disposable {
 }
 
 const NOTICE_CSS = '.perf-notice { border: 1px solid #c00; background: #fff4f4; color: #900; padding: 4pt 8pt; margin-bottom: 8pt; }';
+
+/** A side panel is narrower than A4 landscape: keep the table at a printable width and let it scroll. */
+const PREVIEW_CSS = 'body { margin: 12px; background: #fff; } .perf-official { min-width: 1100px; }';
+
+function withPreviewStyle(html: string): string {
+    return html.replace('</head>', `<style>${PREVIEW_CSS}</style>\n</head>`);
+}
 
 /** The last good table with a notice above it, saying why it is not the current text. */
 function withNotice(html: string, notice: string): string {

@@ -74,6 +74,11 @@ const departmentFiles = {
     'catalog.perf': CATALOG, 'commerce.perf': COMMERCE, 'transport.perf': TRANSPORT, 'health.perf': HEALTH
 };
 
+/** Errors only: other rules' warnings on these small fixtures (e.g. a project without 满意度) are not the point. */
+function errors(document: LangiumDocument): string[] {
+    return (document.diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message);
+}
+
 function codes(document: LangiumDocument): string[] {
     return (document.diagnostics ?? []).map(d => String(d.code ?? (d.data as { code?: string } | undefined)?.code));
 }
@@ -88,8 +93,9 @@ describe('a summary across department files (汇总)', () => {
         expect(formatAmount(figures.computed.fiscal)).toBe('1,900.00');
         expect(formatAmount(figures.computed.other)).toBe('100.00');
         for (const document of Object.values(documents)) {
-            expect(document.diagnostics, document.uri.toString()).toEqual([]);
+            expect(errors(document), document.uri.toString()).toEqual([]);
         }
+        expect(codes(documents['district.perf']).filter(code => code.startsWith('summary-'))).toEqual([]);
     });
 
     it('reports the one wrong total with both figures and the difference, on the 合计 line', async () => {
@@ -97,6 +103,7 @@ describe('a summary across department files (汇总)', () => {
         const diagnostics = documents['district.perf'].diagnostics ?? [];
         expect(diagnostics).toHaveLength(1);
         const [wrong] = diagnostics;
+        expect(wrong.data).toMatchObject({ code: SummaryRule.total });
         expect(wrong.code).toBe(SummaryRule.total);
         expect(wrong.severity).toBe(1);
         expect(wrong.range.start.line).toBe(3); // `合计 2,010.00`, 0-based
@@ -104,7 +111,7 @@ describe('a summary across department files (汇总)', () => {
         expect(wrong.message).toContain('3 个部门的合计之和 2,000.00 万元');
         expect(wrong.message).toContain('相差 10.00');
         for (const name of Object.keys(departmentFiles)) {
-            expect(documents[name].diagnostics, name).toEqual([]);
+            expect(errors(documents[name]), name).toEqual([]);
         }
     });
 
@@ -172,7 +179,7 @@ describe('a custom catalog in its own file', () => {
             .toEqual(['19-特色产出指标', '31-服务对象满意度', '11-数量指标']);
         // 19 exists only in my-catalog: the built-in 2015 catalog would not resolve it.
         for (const document of Object.values(documents)) {
-            expect(document.diagnostics, document.uri.toString()).toEqual([]);
+            expect(errors(document), document.uri.toString()).toEqual([]);
         }
     });
 });

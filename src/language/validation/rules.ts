@@ -102,6 +102,17 @@ export const RULES = {
     'trailing-punctuation': {
         severity: 'warning', title: '指标值末尾有多余的标点（如 。）', gloss: 'a target ending in stray punctuation',
         fix: '删除末尾标点'
+    },
+    // Summaries (汇总) across department files: src/language/validation/summary-rules.ts.
+    'summary-total': {
+        severity: 'error', title: '汇总写明的合计或资金来源金额与所列部门之和不符（跨文件核对，slow 类检查）',
+        gloss: 'a summary amount differs from the sum of its departments (checked across files)'
+    },
+    'summary-duplicate-department': {
+        severity: 'error', title: '同一部门在汇总中列了两次', gloss: 'a department listed twice in a summary'
+    },
+    'summary-member-file': {
+        severity: 'error', title: '汇总中“文件”所写的文件里没有这个部门', gloss: 'the file named for a summary member does not declare it'
     }
 } as const satisfies Record<string, RuleDefinition>;
 

@@ -4,8 +4,9 @@ import { formatAmount } from '../../model/money.js';
 import type { FundKey } from '../../model/figures.js';
 import { summaryFigures, unitOf } from '../../model/summary-figures.js';
 import type { PerfServices } from '../perf-module.js';
+import { report } from './rules.js';
 
-/** Stable rule codes of the summary (汇总) rules. */
+/** Stable rule codes of the summary (汇总) rules (in the rule table of rules.ts: settings can re-level them). */
 export const SummaryRule = {
     /** A stated 合计 / source amount differs from the sum of the listed departments (across files). */
     total: 'summary-total',
@@ -39,11 +40,11 @@ export function checkSummaryTotals(summary: Summary, accept: ValidationAcceptor)
             continue;
         }
         const difference = stated.value.minus(computed);
-        accept('error',
+        report(accept, SummaryRule.total,
             `汇总“${summary.name}”的${stated.node.source} ${stated.text} ${unit}与所列 ${summary.members.length} 个部门的`
             + `${stated.node.source}之和 ${formatAmount(computed)} ${unit}不一致（相差 ${formatAmount(difference)}）：`
             + `请核对各部门文件的金额，或改正汇总数。(summary ${stated.node.source} does not equal the sum of its departments)`,
-            { node: stated.node, property: 'value', code: SummaryRule.total });
+            { node: stated.node, property: 'value' });
     }
 }
 
@@ -55,8 +56,8 @@ export function checkDuplicateDepartments(summary: Summary, accept: ValidationAc
             continue;
         }
         if (seen.has(name)) {
-            accept('error', `部门“${name}”在汇总中列了两次：请删去重复的一行。(department listed twice)`,
-                { node: member, property: 'department', code: SummaryRule.duplicateDepartment });
+            report(accept, SummaryRule.duplicateDepartment, `部门“${name}”在汇总中列了两次：请删去重复的一行。(department listed twice)`,
+                { node: member, property: 'department' });
         }
         seen.add(name);
     }
@@ -72,10 +73,10 @@ export function checkMemberFiles(summary: Summary, accept: ValidationAcceptor): 
         const expected = UriUtils.resolvePath(UriUtils.dirname(summaryUri), member.file);
         const actual = AstUtils.getDocument(department).uri;
         if (!UriUtils.equals(expected, actual)) {
-            accept('error',
+            report(accept, SummaryRule.memberFile,
                 `部门“${department.name}”不在文件“${member.file}”中，而在“${UriUtils.relative(UriUtils.dirname(summaryUri), actual)}”中：`
                 + `请改正文件名，或删去“文件”一项。(the department is declared in another file)`,
-                { node: member, property: 'file', code: SummaryRule.memberFile });
+                { node: member, property: 'file' });
         }
     }
 }

@@ -10,15 +10,17 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { buildOfficialTable } from '../compile/build-official-table.js';
 import { ChromiumMissingError } from '../compile/pdf.js';
 import { renderOutput } from '../compile/write-outputs.js';
+import { importFile } from '../import/import-file.js';
+import type { PerfServices } from './perf-module.js';
 import { BUILTIN_SCHEME } from '../catalog/builtin-catalogs.js';
 import { departmentFigures, FUND_LABEL, grandTotalFigures, projectFigures, type FundKey, type RowFigures } from '../model/figures.js';
 import { Decimal, formatAmount } from '../model/money.js';
 import type { PerfFile } from './generated/ast.js';
 import { compareWithHead } from '../diff/compare-with-head.js';
 import {
-    CHECK_WORKSPACE_REQUEST, COMPARE_WITH_HEAD_REQUEST, COMPILE_FORMATS, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, OFFICIAL_TABLE_REQUEST,
+    CHECK_WORKSPACE_REQUEST, COMPARE_WITH_HEAD_REQUEST, COMPILE_FORMATS, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, IMPORT_TABLE_REQUEST, OFFICIAL_TABLE_REQUEST,
     type CheckWorkspaceResult, type CompileParams, type CompileResult, type DocumentParams, type DocumentSummaryResult,
-    type CompareWithHeadParams, type CompareWithHeadResult, type FirstError, type OfficialTableResult, type ReconcileMismatch
+    type CompareWithHeadParams, type CompareWithHeadResult, type FirstError, type ImportTableParams, type ImportTableResult, type OfficialTableResult, type ReconcileMismatch
 } from './perf-protocol.js';
 
 /** Registers the perf/* request handlers on the server's connection (no-op without a connection). */
@@ -31,6 +33,7 @@ export function registerPerfRequests(shared: LangiumSharedServices): void {
     connection.onRequest(DOCUMENT_SUMMARY_REQUEST, (params: DocumentParams) => documentSummaryOf(shared, params.uri));
     connection.onRequest(COMPILE_REQUEST, (params: CompileParams) => compileDocument(shared, params));
     connection.onRequest(CHECK_WORKSPACE_REQUEST, () => checkWorkspace(shared));
+    connection.onRequest(IMPORT_TABLE_REQUEST, (params: ImportTableParams) => importTable(shared, params.path));
     connection.onRequest(COMPARE_WITH_HEAD_REQUEST, async (params: CompareWithHeadParams): Promise<CompareWithHeadResult> =>
         ({ markdown: await compareWithHead(URI.parse(params.uri).fsPath, params.text) }));
 }
@@ -158,4 +161,14 @@ export async function checkWorkspace(shared: LangiumSharedServices): Promise<Che
     const diagnostics = documents.flatMap(document => document.diagnostics ?? []);
     const count = (severity: DiagnosticSeverity) => diagnostics.filter(d => (d.severity ?? DiagnosticSeverity.Error) === severity).length;
     return { files: documents.length, errors: count(DiagnosticSeverity.Error), warnings: count(DiagnosticSeverity.Warning) };
+}
+
+/** A published table as formatted .perf text (src/import); a file it cannot read becomes a message. */
+export async function importTable(shared: LangiumSharedServices, file: string): Promise<ImportTableResult> {
+    const services = shared.ServiceRegistry.getServices(URI.file(path.join(path.dirname(file), 'imported.perf'))) as PerfServices;
+    try {
+        return await importFile(file, services);
+    } catch (error) {
+        return { message: `导入 ${path.basename(file)} 失败：${error instanceof Error ? error.message : String(error)}` };
+    }
 }

@@ -12,10 +12,10 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PERF_COMMANDS, SELF_CHECK_COMMAND } from '../../src/extension/commands.js';
 import {
-    CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, OFFICIAL_TABLE_REQUEST,
-    type CheckWorkspaceResult, type CompileResult, type DocumentSummaryResult, type OfficialTableResult
+    CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, IMPORT_TABLE_REQUEST, OFFICIAL_TABLE_REQUEST,
+    type CheckWorkspaceResult, type CompileResult, type DocumentSummaryResult, type ImportTableResult, type OfficialTableResult
 } from '../../src/language/perf-protocol.js';
-import { readReferenceExample, referenceExample, repoRoot } from '../helpers.js';
+import { readReferenceExample, referenceExample, referenceText, repoRoot } from '../helpers.js';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
@@ -193,6 +193,16 @@ describe('bundles and the .vsix', () => {
 
             const checked = await connection.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {});
             expect(checked).toMatchObject({ files: 1, errors: 0 });
+        });
+
+        test('imports the published reference text as .perf text (28 projects), and says why a file cannot be imported', async () => {
+            const imported = await connection.sendRequest<ImportTableResult>(IMPORT_TABLE_REQUEST, { path: referenceText });
+            expect('text' in imported).toBe(true);
+            const text = (imported as { text: string }).text;
+            expect(text.match(/^\s*项目 "/gm)).toHaveLength(28);
+            expect(text).toContain('部门 "广州南沙经济技术开发区商务局"');
+            const missing = await connection.sendRequest<ImportTableResult>(IMPORT_TABLE_REQUEST, { path: path.join(workspace, 'missing.xlsx') });
+            expect(missing).toEqual({ message: expect.stringMatching(/^导入 missing\.xlsx 失败：/) });
         });
 
         test('a document with errors gets no table and no compile, with the first error said in Chinese', async () => {

@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import { BUILTIN_SCHEME } from '../../catalog/builtin-catalogs.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { Catalog, Department, Indicator, isIndicator, type IndicatorCategory, type IndicatorGroup } from '../generated/ast.js';
+import { Catalog, Department, Indicator, isIndicator, SummaryMember, type IndicatorCategory, type IndicatorGroup } from '../generated/ast.js';
 import { catalogOf, type PerfScopeProvider } from '../perf-scope.js';
 import type { PerfServices } from '../perf-module.js';
 import { applyRuleSettings, readRuleSettings, type RuleSettings } from './rule-settings.js';
@@ -61,7 +61,9 @@ export class PerfDocumentValidator extends DefaultDocumentValidator {
                 ? this.unknownCodeMessage(container, property, reference.$refText)
                 : container.$type === Department.$type && property === Department.catalog
                     ? this.unknownCatalogMessage(reference.$refText)
-                    : undefined;
+                    : container.$type === SummaryMember.$type
+                        ? this.unknownDepartmentMessage(reference.$refText)
+                        : undefined;
             if (message && index >= 0) {
                 const code: RuleCode = message.code;
                 generic[index] = { ...generic[index], message: message.text, severity: severityNumber(code), code, data: { code } };
@@ -84,6 +86,15 @@ export class PerfDocumentValidator extends DefaultDocumentValidator {
             code: 'unknown-code',
             text: `${level}指标代码“${written}”不在指标体系“${catalog.name}”中；可用的${level}指标代码：${list}。`
                 + `（unknown ${property === Indicator.group ? 'level-1' : 'level-2'} code）`
+        };
+    }
+
+    /** A summary (汇总) lists a department that no workspace file declares. */
+    private unknownDepartmentMessage(written: string): { code: RuleCode; text: string } {
+        return {
+            code: 'unknown-department',
+            text: `找不到部门“${written}”：请检查名称是否与部门文件中“部门 "…"”一致；用 perf check 时请把各部门文件一并列出`
+                + '（如 perf check *.perf）。（unknown department）'
         };
     }
 

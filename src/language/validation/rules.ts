@@ -111,6 +111,9 @@ export const RULES = {
     'summary-duplicate-department': {
         severity: 'error', title: '同一部门在汇总中列了两次', gloss: 'a department listed twice in a summary'
     },
+    'unknown-department': {
+        severity: 'error', title: '汇总所列的部门在工作区的任何文件中都找不到', gloss: 'a summary lists a department no file declares'
+    },
     'summary-member-file': {
         severity: 'error', title: '汇总中“文件”所写的文件里没有这个部门', gloss: 'the file named for a summary member does not declare it'
     }

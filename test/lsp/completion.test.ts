@@ -44,8 +44,15 @@ describe('completion', () => {
     test('completes a partly typed indicator name with names used elsewhere in the workspace', async () => {
         const text = inProject('        11 "南沙|');
         const items = await completionAt(text, OTHER_FILE);
-        expect(labels(items)).toEqual(['南沙港区集装箱吞吐量增长率', '政策拨付对象满意度']);
+        expect(labels(items)).toEqual(['南沙港区集装箱吞吐量增长率']);
         expect(applyItem(text, items[0])).toContain('        11 "南沙港区集装箱吞吐量增长率"\n');
+    });
+
+    test('after an opening quote offers every name used, those under the same code first', async () => {
+        const satisfaction = labels(await completionAt(inProject('        31 "|'), OTHER_FILE));
+        expect(satisfaction).toEqual(['政策拨付对象满意度', '南沙港区集装箱吞吐量增长率']);
+        const quantity = labels(await completionAt(inProject('        11 "|'), OTHER_FILE));
+        expect(quantity).toEqual(['南沙港区集装箱吞吐量增长率', '政策拨付对象满意度']);
     });
 
     test('offers the units of the indicator\'s level-2 code after a number', async () => {

@@ -20,6 +20,9 @@ const TYPED_STRING = /"(?:\\.|[^"\\\r\n])*$/;
 /** A number, possibly followed by part of its unit: `3`, `3万`, `99.9`. */
 const NUMBER_WITH_UNIT = /^([0-9０-９][0-9０-９,，.．]*)(.*)$/;
 
+/** Indicator names offered at most per request, best matches first. */
+const MAX_NAMES = 100;
+
 /** Canonical comparator symbols; other spellings (≧, ＞, >=) are still offered, last. */
 const CANONICAL_SYMBOLS = new Set(['≥', '≤', '>', '<', '=', '≠']);
 const COMPARATOR_MEANING: Readonly<Record<ComparatorKind, string>> = {
@@ -177,7 +180,8 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
         const end = context.textDocument.positionAt(context.offset + (typed && text[context.offset] === '"' ? 1 : 0));
         const indicator = AstUtils.getContainerOfType(context.node, isIndicator);
         const code = indicator?.category?.$refText ?? codeBefore(before);
-        for (const used of this.names.allNames()) {
+        // The list is incomplete (Langium marks it so): the client asks again as more is typed.
+        for (const used of this.names.find(typed.slice(1), code, MAX_NAMES)) {
             if (indicator?.name === used.name && used.count === 1) {
                 continue;   // the name being typed itself
             }

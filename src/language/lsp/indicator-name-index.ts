@@ -1,4 +1,4 @@
-import { DocumentCache, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { DocumentCache, DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { BUILTIN_SCHEME } from '../../catalog/builtin-catalogs.js';
 import type { PerfFile } from '../generated/ast.js';
@@ -13,45 +13,63 @@ export interface UsedIndicatorName {
 
 /**
  * Indicator names used anywhere in the workspace, for completion. Each document's names are cached until
- * that document changes, and the merged list until any document changes, so a completion request costs a
- * map lookup, and a keystroke re-reads only the changed file's names (no reparsing, no full scan).
+ * that document changes, and the merged map until any document changes: after a keystroke only the changed
+ * file's names are re-read, and a request filters the merged map by what was typed before sorting.
  */
 export class IndicatorNameIndex {
 
     private readonly documents: LangiumDocuments;
     private readonly perDocument: DocumentCache<'names', Map<string, Map<string, number>>>;
-    private readonly merged: WorkspaceCache<'names', UsedIndicatorName[]>;
+    private readonly merged: WorkspaceCache<'names', Map<string, Array<Map<string, number>>>>;
 
     constructor(services: LangiumServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
-        this.perDocument = new DocumentCache(services.shared);
-        this.merged = new WorkspaceCache(services.shared);
+        // Evicted once a changed document is indexed again, so a request that comes in between an edit and its
+        // parse can never pin a stale list.
+        this.perDocument = new DocumentCache(services.shared, DocumentState.IndexedContent);
+        this.merged = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
-    /** Every name in the workspace, most used first. */
-    allNames(): UsedIndicatorName[] {
-        return this.merged.get('names', () => this.merge());
+    /**
+     * The names that contain `typed` (all when empty), those used under `code` first, then the most used;
+     * at most `limit`. Only the matches are sorted, so a large workspace costs one pass over its names.
+     */
+    find(typed: string, code: string | undefined, limit: number): UsedIndicatorName[] {
+        const matches: Array<UsedIndicatorName & { sameCode: boolean }> = [];
+        for (const [name, uses] of this.merged.get('names', () => this.merge())) {
+            if (typed && !name.includes(typed)) {
+                continue;
+            }
+            const codes = new Map<string, number>();
+            for (const perFile of uses) {
+                for (const [written, count] of perFile) {
+                    codes.set(written, (codes.get(written) ?? 0) + count);
+                }
+            }
+            const count = [...codes.values()].reduce((a, b) => a + b, 0);
+            matches.push({ name, count, codes: [...codes].sort((a, b) => b[1] - a[1]).map(([c]) => c), sameCode: code !== undefined && codes.has(code) });
+        }
+        matches.sort((a, b) => Number(b.sameCode) - Number(a.sameCode) || b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        return matches.slice(0, limit).map(({ name, count, codes }) => ({ name, count, codes }));
     }
 
-    private merge(): UsedIndicatorName[] {
-        const codesByName = new Map<string, Map<string, number>>();
+    /** name → each file's uses of it (shared with the per-file cache, not copied: merging stays cheap). */
+    private merge(): Map<string, Array<Map<string, number>>> {
+        const usesByName = new Map<string, Array<Map<string, number>>>();
         for (const document of this.documents.all) {
             if (document.uri.scheme === BUILTIN_SCHEME) {
                 continue;
             }
             for (const [name, codes] of this.namesOf(document)) {
-                const merged = codesByName.get(name) ?? new Map<string, number>();
-                for (const [code, count] of codes) {
-                    merged.set(code, (merged.get(code) ?? 0) + count);
+                const uses = usesByName.get(name);
+                if (uses) {
+                    uses.push(codes);
+                } else {
+                    usesByName.set(name, [codes]);
                 }
-                codesByName.set(name, merged);
             }
         }
-        return [...codesByName].map(([name, codes]) => ({
-            name,
-            count: [...codes.values()].reduce((a, b) => a + b, 0),
-            codes: [...codes].sort((a, b) => b[1] - a[1]).map(([code]) => code)
-        })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+        return usesByName;
     }
 
     /** name → level-2 code as written → number of uses, for one document. */

@@ -16,8 +16,10 @@ const LATENCY_WORDS = ['响应', '速度', '耗时', '用时', '延迟', '延时
 /** Things of which less is better: costs, complaints, overspending, accidents. */
 const LESS_IS_BETTER_WORDS = ['投诉', '成本', '费用', '超支', '事故', '隐患', '差错', '失误', '违规'];
 
+// A name may be missing in a line the parser recovered from: every test treats it as empty.
+
 export function isSatisfaction(indicator: Indicator): boolean {
-    return indicator.name.includes('满意') || (groupOf(indicator)?.label.includes('满意度') ?? false);
+    return (indicator.name ?? '').includes('满意') || (groupOf(indicator)?.label?.includes('满意度') ?? false);
 }
 
 export function isBoundedRate(text: string): boolean {
@@ -31,5 +33,5 @@ export function isLatency(text: string): boolean {
 /** An indicator of the 成本 family (14-成本指标, or the 2021 catalog's 4-成本指标), or a cost/complaint by name. */
 export function isLessIsBetter(indicator: Indicator): boolean {
     const inCostFamily = [categoryOf(indicator)?.label, groupOf(indicator)?.label].some(label => label?.includes('成本'));
-    return inCostFamily || LESS_IS_BETTER_WORDS.some(word => indicator.name.includes(word));
+    return inCostFamily || LESS_IS_BETTER_WORDS.some(word => (indicator.name ?? '').includes(word));
 }

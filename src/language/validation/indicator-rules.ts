@@ -28,7 +28,7 @@ export class IndicatorRules {
             return;
         }
         report(accept, 'level1-mismatch',
-            `二级指标 ${indicator.category.$refText}-${categoryOf(indicator)!.label} 属于一级指标 ${owner.name}-${owner.label}，`
+            `二级指标 ${indicator.category?.$refText}-${categoryOf(indicator)!.label} 属于一级指标 ${owner.name}-${owner.label}，`
             + `而这里写的是 ${written.name}-${written.label}：请改为 ${owner.name}，或直接省略一级指标代码。`
             + '（the level-1 code does not fit the level-2 code）',
             { node: indicator, property: 'group' }, { replacement: owner.name });
@@ -62,7 +62,10 @@ export class IndicatorRules {
     checkDuplicateNames(project: Project, accept: ValidationAcceptor): void {
         const first = new Map<string, Indicator>();
         for (const indicator of project.indicators) {
-            const key = indicator.name.trim();
+            const key = indicator.name?.trim();
+            if (!key) {
+                continue; // a name the parser could not read is reported as a syntax error
+            }
             const earlier = first.get(key);
             if (!earlier) {
                 first.set(key, indicator);

@@ -40,6 +40,9 @@ export class SettingRules {
     private checkRepeatedSources(amounts: Amount[], accept: ValidationAcceptor): void {
         const first = new Map<FundKey, Amount>();
         for (const amount of amounts) {
+            if (!amount.source) {
+                continue;
+            }
             const key = fundKeyOf(amount.source);
             const earlier = first.get(key);
             if (!earlier) {

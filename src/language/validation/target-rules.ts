@@ -76,7 +76,7 @@ export class TargetRules {
     }
 
     checkRateAbove100(indicator: Indicator, read: ReadTarget, accept: ValidationAcceptor): void {
-        if (!isBoundedRate(indicator.name)) {
+        if (!isBoundedRate(indicator.name ?? '')) {
             return;
         }
         for (const q of quantities(read.threshold)) {
@@ -92,7 +92,7 @@ export class TargetRules {
 
     checkLowerBoundOnTime(indicator: Indicator, read: ReadTarget, accept: ValidationAcceptor): void {
         for (const q of quantities(read.threshold)) {
-            if (q.dimension === 'time' && isLowerBound(q) && isLatency(`${indicator.name}${q.before ?? ''}`)) {
+            if (q.dimension === 'time' && isLowerBound(q) && isLatency(`${indicator.name ?? ''}${q.before ?? ''}`)) {
                 report(accept, 'lower-bound-on-time',
                     `“${indicator.name}”是时间或速度，${PROPERTY_LABEL[read.property]}“${read.text}”却是下限（${describeQuantity(q)}）：`
                     + '时间越短越好，多半应为 ≤。（a time with a lower bound: probably meant ≤）',
@@ -110,7 +110,7 @@ export class TargetRules {
                         + '这会把评分方向反过来，多半应为 ≤。（a cost or complaint with ≥ flips the scoring）',
                         { node: indicator, property: read.property });
                 }
-            } else if ((isSatisfaction(indicator) || isBoundedRate(indicator.name)) && isUpperBound(q)
+            } else if ((isSatisfaction(indicator) || isBoundedRate(indicator.name ?? '')) && isUpperBound(q)
                 && (q.dimension === 'percent' || q.dimension === 'none')) {
                 report(accept, 'reversed-comparator',
                     `“${indicator.name}”是越高越好的比率（正向指标），${PROPERTY_LABEL[read.property]}却是上限 ${quantityText(q)}：`

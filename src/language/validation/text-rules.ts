@@ -81,6 +81,9 @@ export class TextRules {
     }
 
     checkTrailingPunctuation(target: QuotedTarget, accept: ValidationAcceptor): void {
+        if (target.text === undefined) {
+            return; // an unclosed quote: a syntax error already says so
+        }
         const punctuation = trailingPunctuation(target.text);
         const cst = GrammarUtils.findNodeForProperty(target.$cstNode, 'text');
         if (!punctuation || !cst) {

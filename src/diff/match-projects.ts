@@ -1,7 +1,8 @@
 import type { Department, Project } from '../language/generated/ast.js';
 import { projectFigures } from '../model/figures.js';
 import { matchItems, type Matching } from './matching.js';
-import { setSimilarity, textSimilarity } from './similarity.js';
+import type { Decimal } from '../model/money.js';
+import { bigramProfile, profileSimilarity, setSimilarity, textSimilarity, type BigramProfile } from './similarity.js';
 
 /**
  * Below this, two projects with different names are one removal and one addition rather than a rename.
@@ -20,11 +21,39 @@ export function matchProjects(olds: readonly Project[], news: readonly Project[]
  * name together, so a project that keeps its content under a new name still pairs.
  */
 export function projectSimilarity(a: Project, b: Project): number {
-    const names = textSimilarity(a.name, b.name);
-    const indicators = setSimilarity(a.indicators.map(i => i.name), b.indicators.map(i => i.name));
-    const goals = textSimilarity(a.goal.join(''), b.goal.join(''));
-    const sameTotal = projectFigures(a).shown.total.equals(projectFigures(b).shown.total) ? 1 : 0;
-    return 0.4 * names + 0.3 * indicators + 0.2 * goals + 0.1 * sameTotal;
+    const left = featuresOf(a);
+    const right = featuresOf(b);
+    return 0.4 * profileSimilarity(left.name, right.name)
+        + 0.3 * setSimilarity(left.indicators, right.indicators)
+        + 0.2 * (left.goalText === right.goalText ? 1 : profileSimilarity(left.goal, right.goal))
+        + 0.1 * (left.total.equals(right.total) ? 1 : 0);
+}
+
+interface ProjectFeatures {
+    name: BigramProfile;
+    indicators: ReadonlySet<string>;
+    goalText: string;
+    goal: BigramProfile;
+    total: Decimal;
+}
+
+/** Computed once per project: the scored pass compares every unpaired old project with every unpaired new one. */
+const features = new WeakMap<Project, ProjectFeatures>();
+
+function featuresOf(project: Project): ProjectFeatures {
+    let found = features.get(project);
+    if (!found) {
+        const goalText = project.goal.join('');
+        found = {
+            name: bigramProfile(project.name),
+            indicators: new Set(project.indicators.map(indicator => indicator.name)),
+            goalText,
+            goal: bigramProfile(goalText),
+            total: projectFigures(project).shown.total
+        };
+        features.set(project, found);
+    }
+    return found;
 }
 
 /** Departments pair by name, else by name similarity and the projects they share. */

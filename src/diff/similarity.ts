@@ -4,27 +4,33 @@
  * character pairs measure it better than words.
  */
 export function textSimilarity(a: string, b: string): number {
-    if (a === b) {
-        return 1;
-    }
-    const left = bigrams(a);
-    const right = bigrams(b);
-    if (left.length === 0 || right.length === 0) {
-        return 0;
-    }
+    return a === b ? 1 : profileSimilarity(bigramProfile(a), bigramProfile(b));
+}
+
+/** The bigram counts of a text, computed once when one text is compared with many. */
+export interface BigramProfile {
+    counts: ReadonlyMap<string, number>;
+    size: number;
+}
+
+export function bigramProfile(text: string): BigramProfile {
+    const grams = bigrams(text);
     const counts = new Map<string, number>();
-    for (const gram of left) {
+    for (const gram of grams) {
         counts.set(gram, (counts.get(gram) ?? 0) + 1);
     }
-    let common = 0;
-    for (const gram of right) {
-        const count = counts.get(gram) ?? 0;
-        if (count > 0) {
-            common++;
-            counts.set(gram, count - 1);
-        }
+    return { counts, size: grams.length };
+}
+
+export function profileSimilarity(a: BigramProfile, b: BigramProfile): number {
+    if (a.size === 0 || b.size === 0) {
+        return 0;
     }
-    return (2 * common) / (left.length + right.length);
+    let common = 0;
+    for (const [gram, count] of a.counts) {
+        common += Math.min(count, b.counts.get(gram) ?? 0);
+    }
+    return (2 * common) / (a.size + b.size);
 }
 
 /** Bigrams of the text without spaces; a one-character text is its own single "bigram". */

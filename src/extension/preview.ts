@@ -125,7 +125,9 @@ function withPreviewStyle(html: string): string {
 function withNotice(html: string, notice: string): string {
     return html
         .replace('</head>', `<style>${NOTICE_CSS}</style>\n</head>`)
-        .replace('<body>', `<body>\n<div class="perf-notice" role="alert">${escapeHtml(notice)}</div>`);
+        // A function, not a string: the notice quotes document text, and `$'` or `$&` in a replacement string
+        // would paste parts of the page into it.
+        .replace('<body>', () => `<body>\n<div class="perf-notice" role="alert">${escapeHtml(notice)}</div>`);
 }
 
 function messagePage(message: string): string {

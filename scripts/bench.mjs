@@ -1,0 +1,320 @@
+#!/usr/bin/env node
+// perf at province scale: one JSON line per figure, each with its target and pass/fail.
+//
+//   npm run bench                       the full benchmark (needs `npm run build` first)
+//   npm run bench -- --smoke            small sizes, 2 runs: checks that the harness works (used by the tests)
+//   npm run bench -- --only check,compile,lsp   --runs N (default 5)   --keep (leave the generated files)
+//
+// Figures: (1) `perf check` as a whole process on 25,000 and 250,000 indicators, and their ratio;
+// (2) `perf compile` of the 25,000-indicator document to JSON and to XLSX; (3) over LSP stdio: a workspace
+// of 1,000 files opened, then in its 300-indicator file the time from a didChange to its publishDiagnostics,
+// and completion at an indicator code; (4) the server's peak memory holding that workspace (VmHWM).
+// Times are medians and p95 (nearest rank) of the runs; peak memory is the largest of the runs.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateDocument, generateWorkspace } from './generate.mjs';
+import { LspClient } from './bench/lsp-client.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const perfBin = path.join(repoRoot, 'bin', 'perf.js');
+const peakMemoryPreload = path.join(repoRoot, 'scripts', 'bench', 'peak-memory.cjs');
+
+const FULL = {
+    checkSizes: [25_000, 250_000], compileSize: 25_000,
+    workspaceFiles: 1_000, indicatorsPerFile: 25, editedFileIndicators: 300, keystrokes: 30, completions: 30
+};
+const SMOKE = {
+    checkSizes: [500, 5_000], compileSize: 500,
+    workspaceFiles: 10, indicatorsPerFile: 25, editedFileIndicators: 300, keystrokes: 5, completions: 5
+};
+
+const TARGETS = {
+    checkMs: 350, xlsxMs: 2_000, keystrokeP95Ms: 50, completionP95Ms: 20, memoryMiB: 200
+};
+
+function parseArguments(argv) {
+    const options = { smoke: false, runs: undefined, only: ['check', 'compile', 'lsp'], keep: false };
+    for (let i = 0; i < argv.length; i++) {
+        switch (argv[i]) {
+            case '--smoke': options.smoke = true; break;
+            case '--keep': options.keep = true; break;
+            case '--runs': options.runs = Number(argv[++i]); break;
+            case '--only': options.only = argv[++i].split(','); break;
+            default: throw new Error(`unknown option ${argv[i]}; see the head of scripts/bench.mjs`);
+        }
+    }
+    options.runs ??= options.smoke ? 2 : 5;
+    if (!Number.isInteger(options.runs) || options.runs < 1) {
+        throw new Error('--runs needs a whole number of at least 1');
+    }
+    return options;
+}
+
+export function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Nearest-rank p95: with 5 runs it is the slowest one. */
+export function p95(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)];
+}
+
+const round = value => Math.round(value * 10) / 10;
+
+function print(figure) {
+    console.log(JSON.stringify(figure));
+}
+
+function timingFigure(name, description, times, extra) {
+    return { figure: name, description, runs: times.length, median_ms: round(median(times)), p95_ms: round(p95(times)), ...extra };
+}
+
+/** Runs `node [preload] bin/perf.js args` once: wall time from spawn to exit, and the child's own peak RSS. */
+function runPerf(args, workDir) {
+    const peakFile = path.join(workDir, `peak-${process.pid}-${Date.now()}.txt`);
+    return new Promise((resolve, reject) => {
+        const started = process.hrtime.bigint();
+        const child = spawn(process.execPath, ['--require', peakMemoryPreload, perfBin, ...args], {
+            cwd: workDir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PERF_BENCH_PEAK_FILE: peakFile }
+        });
+        let stderr = '';
+        child.stderr.on('data', chunk => { stderr += chunk; });
+        child.on('error', reject);
+        child.on('exit', code => {
+            const ms = Number(process.hrtime.bigint() - started) / 1e6;
+            if (code !== 0) {
+                reject(new Error(`perf ${args.join(' ')} exited with ${code}: ${stderr.slice(-2000)}`));
+                return;
+            }
+            const peakMiB = Number(fs.readFileSync(peakFile, 'utf8')) / 1024;
+            fs.rmSync(peakFile, { force: true });
+            resolve({ ms, peakMiB });
+        });
+    });
+}
+
+async function repeat(runs, args, workDir) {
+    const results = [];
+    for (let i = 0; i < runs; i++) {
+        results.push(await runPerf(args, workDir));
+    }
+    return { times: results.map(result => result.ms), peakMiB: round(Math.max(...results.map(result => result.peakMiB))) };
+}
+
+function writeDocument(workDir, indicators) {
+    const file = path.join(workDir, `document-${indicators}.perf`);
+    if (!fs.existsSync(file)) {
+        fs.writeFileSync(file, generateDocument({ indicators, seed: 1 }).text);
+    }
+    return file;
+}
+
+const sizeLabel = indicators => indicators >= 1000 ? `${indicators / 1000}k` : String(indicators);
+const megabytes = file => `${(fs.statSync(file).size / 1e6).toFixed(1)} MB`;
+
+async function benchCheck(options, sizes, workDir) {
+    const medians = [];
+    for (const indicators of sizes.checkSizes) {
+        const file = writeDocument(workDir, indicators);
+        const { times, peakMiB } = await repeat(options.runs, ['check', file], workDir);
+        medians.push(median(times));
+        print(timingFigure(`check ${sizeLabel(indicators)}`,
+            `perf check as a whole process, one document of ${indicators} indicators (${megabytes(file)})`, times, {
+                peak_mib: peakMiB,
+                target: `median ≤ ${TARGETS.checkMs} ms at 25,000 indicators; peak ≤ ${TARGETS.memoryMiB} MiB`,
+                pass: indicators === 25_000 ? median(times) <= TARGETS.checkMs && peakMiB <= TARGETS.memoryMiB : null
+            }));
+    }
+    const [small, large] = sizes.checkSizes;
+    const ratio = medians[1] / medians[0];
+    const sizeRatio = large / small;
+    print({
+        figure: `check growth ${sizeLabel(large)}/${sizeLabel(small)}`,
+        description: `median time of perf check at ${large} indicators over ${small}`,
+        ratio: round(ratio), target: `≤ ${sizeRatio} (linear)`, pass: ratio <= sizeRatio
+    });
+}
+
+async function benchCompile(options, sizes, workDir) {
+    const file = writeDocument(workDir, sizes.compileSize);
+    for (const format of ['json', 'xlsx']) {
+        const output = path.join(workDir, `compiled.${format}`);
+        const { times, peakMiB } = await repeat(options.runs, ['compile', file, '--format', format, '-o', output], workDir);
+        const isXlsx = format === 'xlsx';
+        print(timingFigure(`compile ${sizeLabel(sizes.compileSize)} ${format}`,
+            `perf compile --format ${format} as a whole process, ${sizes.compileSize} indicators (${megabytes(file)}) → ${megabytes(output)}`,
+            times, {
+                peak_mib: peakMiB,
+                target: isXlsx ? `median ≤ ${TARGETS.xlsxMs} ms` : 'none (reported beside check)',
+                pass: isXlsx && sizes.compileSize === 25_000 ? median(times) <= TARGETS.xlsxMs : null
+            }));
+    }
+}
+
+/** The language server an editor runs: the bundled one when the extension is built, else `perf lsp --stdio`. */
+function serverCommand() {
+    const bundled = path.join(repoRoot, 'dist', 'server.cjs');
+    if (fs.existsSync(bundled)) {
+        return { label: 'node dist/server.cjs --stdio', args: [bundled, '--stdio'] };
+    }
+    return { label: 'node bin/perf.js lsp --stdio', args: [perfBin, 'lsp', '--stdio'] };
+}
+
+/** The 1,000-file workspace, and the edited file of 300 indicators in it. */
+function writeWorkspace(workDir, sizes) {
+    const folder = path.join(workDir, `workspace-${sizes.workspaceFiles}`);
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.mkdirSync(folder, { recursive: true });
+    let indicators = 0;
+    for (const file of generateWorkspace({ files: sizes.workspaceFiles - 1, indicatorsPerFile: sizes.indicatorsPerFile, seed: 7 })) {
+        fs.writeFileSync(path.join(folder, file.fileName), file.text);
+        indicators += file.indicators;
+    }
+    const edited = path.join(folder, 'edited.perf');
+    const text = generateDocument({ indicators: sizes.editedFileIndicators, seed: 11, index: sizes.workspaceFiles }).text;
+    fs.writeFileSync(edited, text);
+    return { folder, edited, text, indicators: indicators + sizes.editedFileIndicators };
+}
+
+/** Line and character of the first match of `pattern` in `text`, plus `offset` characters. */
+function positionOf(text, pattern, offset) {
+    const lines = text.split('\n');
+    const line = lines.findIndex(candidate => pattern.test(candidate));
+    return { line, character: lines[line].search(pattern) + offset };
+}
+
+async function benchLsp(options, sizes, workDir) {
+    const workspace = writeWorkspace(workDir, sizes);
+    const server = serverCommand();
+    const client = new LspClient(process.execPath, server.args, { cwd: workDir });
+    const folderUri = pathToFileURL(workspace.folder).href;
+    const editedUri = pathToFileURL(workspace.edited).href;
+    const diagnosed = new Set();
+    client.on('textDocument/publishDiagnostics', params => diagnosed.add(params.uri));
+    try {
+        const started = performance.now();
+        await client.request('initialize', {
+            processId: process.pid, rootUri: folderUri,
+            workspaceFolders: [{ uri: folderUri, name: path.basename(workspace.folder) }],
+            capabilities: {
+                textDocument: {
+                    synchronization: { didSave: true },
+                    publishDiagnostics: {},
+                    completion: { completionItem: { snippetSupport: true } }
+                },
+                workspace: { workspaceFolders: true }
+            }
+        });
+        const initializedMs = performance.now() - started;
+        client.notify('initialized', {});
+        // An editor opens the file it shows at once; its diagnostics come once the workspace is built.
+        const opened = client.waitFor('textDocument/publishDiagnostics', params => params.uri === editedUri);
+        client.notify('textDocument/didOpen', { textDocument: { uri: editedUri, languageId: 'perf', version: 1, text: workspace.text } });
+        await opened;
+        const readyMs = performance.now() - started;
+        print({
+            figure: `lsp open workspace ${sizes.workspaceFiles} files`,
+            description: `${server.label}: spawn → diagnostics of the open file, workspace of ${sizes.workspaceFiles} files `
+                + `(${workspace.indicators} indicators); files with diagnostics by then: ${diagnosed.size}`,
+            initialize_ms: round(initializedMs), ready_ms: round(readyMs), target: 'none (reported)', pass: null
+        });
+
+        // Keystrokes in a goal: type one character, then delete it, so the text stays valid and the same size.
+        const goal = positionOf(workspace.text, /绩效目标 "/, '绩效目标 "'.length + 2);
+        const keystrokeTimes = [];
+        let otherDocuments = 0;
+        let version = 1;
+        for (let i = 0; i < sizes.keystrokes; i++) {
+            const typing = i % 2 === 0;
+            const others = new Set();
+            const listener = params => { if (params.uri !== editedUri) others.add(params.uri); };
+            client.on('textDocument/publishDiagnostics', listener);
+            const published = client.waitFor('textDocument/publishDiagnostics', params => params.uri === editedUri);
+            const sent = performance.now();
+            client.notify('textDocument/didChange', {
+                textDocument: { uri: editedUri, version: ++version },
+                contentChanges: [typing
+                    ? { range: { start: goal, end: goal }, text: '改' }
+                    : { range: { start: goal, end: { line: goal.line, character: goal.character + 1 } }, text: '' }]
+            });
+            await published;
+            keystrokeTimes.push(performance.now() - sent);
+            // Documents that were revalidated by this change come right after; give them a moment to show.
+            await new Promise(resolve => setTimeout(resolve, 20));
+            client.off('textDocument/publishDiagnostics', listener);
+            otherDocuments = Math.max(otherDocuments, others.size);
+        }
+        print(timingFigure('lsp keystroke → diagnostics',
+            `didChange of one character in the ${sizes.editedFileIndicators}-indicator file → its publishDiagnostics; `
+            + `other documents revalidated per keystroke (max): ${otherDocuments}`, keystrokeTimes, {
+                target: `p95 ≤ ${TARGETS.keystrokeP95Ms} ms`, pass: p95(keystrokeTimes) <= TARGETS.keystrokeP95Ms
+            }));
+
+        // Completion with the cursor right after an indicator code (`11|`), as when typing a new indicator.
+        const code = positionOf(workspace.text, /^\s+\d+\/?\d* "/, 0);
+        const codeEnd = { line: code.line, character: workspace.text.split('\n')[code.line].search(/\d+ "/) + 2 };
+        const completionTimes = [];
+        let items = 0;
+        for (let i = 0; i < sizes.completions; i++) {
+            const sent = performance.now();
+            const result = await client.request('textDocument/completion', { textDocument: { uri: editedUri }, position: codeEnd });
+            completionTimes.push(performance.now() - sent);
+            items = Array.isArray(result) ? result.length : result?.items?.length ?? 0;
+        }
+        print(timingFigure('lsp completion at an indicator code',
+            `textDocument/completion after an indicator code in the ${sizes.editedFileIndicators}-indicator file (${items} items)`,
+            completionTimes, { target: `p95 ≤ ${TARGETS.completionP95Ms} ms`, pass: p95(completionTimes) <= TARGETS.completionP95Ms }));
+
+        const peak = round(client.peakMemoryMiB());
+        print({
+            figure: 'lsp server peak memory',
+            description: `VmHWM of the server holding ${sizes.workspaceFiles} files (${workspace.indicators} indicators) after the edits above`,
+            peak_mib: peak, target: `≤ ${TARGETS.memoryMiB} MiB`, pass: peak <= TARGETS.memoryMiB
+        });
+    } finally {
+        await client.shutdown();
+    }
+}
+
+async function main() {
+    const options = parseArguments(process.argv.slice(2));
+    const sizes = options.smoke ? SMOKE : FULL;
+    if (!fs.existsSync(path.join(repoRoot, 'out', 'cli', 'main.js'))) {
+        throw new Error('out/cli/main.js is missing: run `npm run build` first');
+    }
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-bench-'));
+    print({
+        figure: 'machine', node: process.version, cpus: os.cpus().length, load_average: os.loadavg().map(round),
+        runs: options.runs, smoke: options.smoke, note: 'shared machine: timings are noisy, compare medians'
+    });
+    try {
+        if (options.only.includes('check')) {
+            await benchCheck(options, sizes, workDir);
+        }
+        if (options.only.includes('compile')) {
+            await benchCompile(options, sizes, workDir);
+        }
+        if (options.only.includes('lsp')) {
+            await benchLsp(options, sizes, workDir);
+        }
+    } finally {
+        if (options.keep) {
+            console.error(`bench: generated files kept in ${workDir}`);
+        } else {
+            fs.rmSync(workDir, { recursive: true, force: true });
+        }
+    }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+    main().catch(error => {
+        console.error(`bench: ${error.message}`);
+        process.exitCode = 1;
+    });
+}

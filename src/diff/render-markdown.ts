@@ -4,9 +4,9 @@ import { summaryLine, targetChanges } from './diff-summary.js';
 
 /** The diff as Markdown for a pull-request comment: a summary, then one section per changed project. */
 export function renderMarkdown(diff: PerfDiff): string {
-    const lines = [`### 绩效目标表变更：\`${code(diff.old)}\` → \`${code(diff.new)}\``, '', `**摘要**：${escape(summaryLine(diff))}`];
+    const lines = [`### 绩效目标表变更：\`${code(diff.old)}\` → \`${code(diff.new)}\``, '', `**摘要**：${escapeMarkdown(summaryLine(diff))}`];
     if (diff.problems.length > 0) {
-        lines.push('', '> [!WARNING]', '> 有语法错误，比较结果可能不完整：', ...diff.problems.map(p => `> - ${escape(p)}`));
+        lines.push('', '> [!WARNING]', '> 有语法错误，比较结果可能不完整：', ...diff.problems.map(p => `> - ${escapeMarkdown(p)}`));
     }
     for (const department of diff.departments.filter(d => d.status !== 'unchanged')) {
         lines.push('', ...departmentSection(department));
@@ -16,7 +16,7 @@ export function renderMarkdown(diff: PerfDiff): string {
 
 function departmentSection(department: DepartmentDiff): string[] {
     const name = department.status === 'renamed'
-        ? `${escape(department.oldName!)} → ${escape(department.newName!)}` : escape(department.newName ?? department.oldName!);
+        ? `${escapeMarkdown(department.oldName!)} → ${escapeMarkdown(department.newName!)}` : escapeMarkdown(department.newName ?? department.oldName!);
     const lines = [`#### 部门：${name}（${STATUS_LABEL[department.status]}，单位：${department.unit}）`];
     if (department.amounts.length > 0) {
         lines.push('', ...amountTable(department.amounts));
@@ -29,8 +29,8 @@ function departmentSection(department: DepartmentDiff): string[] {
 
 function projectSection(project: ProjectDiff): string[] {
     const title = project.status === 'renamed'
-        ? `${escape(project.oldName!)} → ${escape(project.newName!)}（改名，相似度 ${project.similarity?.toFixed(2)}）`
-        : `${escape(project.newName ?? project.oldName!)}（${STATUS_LABEL[project.status]}）`;
+        ? `${escapeMarkdown(project.oldName!)} → ${escapeMarkdown(project.newName!)}（改名，相似度 ${project.similarity?.toFixed(2)}）`
+        : `${escapeMarkdown(project.newName ?? project.oldName!)}（${STATUS_LABEL[project.status]}）`;
     const lines = [`##### 项目：${title}`];
     if (project.amounts.length > 0) {
         lines.push('', ...amountTable(project.amounts));
@@ -60,29 +60,29 @@ function indicatorRows(indicator: IndicatorDiff): string[] {
     const status = STATUS_LABEL[indicator.status];
     const snapshot = (indicator.new ?? indicator.old)!;
     const targets = (side: typeof snapshot | undefined) => side === undefined ? '' : side.period === side.annual
-        ? escape(side.period) : `实施周期 ${escape(side.period)}；年度 ${escape(side.annual)}`;
-    const name = indicator.changes?.name ? textChangeMarkdown(indicator.changes.name) : escape(snapshot.name);
+        ? escapeMarkdown(side.period) : `实施周期 ${escapeMarkdown(side.period)}；年度 ${escapeMarkdown(side.annual)}`;
+    const name = indicator.changes?.name ? textChangeMarkdown(indicator.changes.name) : escapeMarkdown(snapshot.name);
     const category = indicator.changes?.category
-        ? `${escape(indicator.changes.category.old)} → ${escape(indicator.changes.category.new)}` : escape(snapshot.category);
+        ? `${escapeMarkdown(indicator.changes.category.old)} → ${escapeMarkdown(indicator.changes.category.new)}` : escapeMarkdown(snapshot.category);
     const changes = targetChanges(indicator);
     if (changes.length === 0) {
         return [`| ${status} | ${category} | ${name} | ${targets(indicator.old)} | ${targets(indicator.new)} | |`];
     }
-    return changes.map(t => `| ${status} | ${category} | ${name} | ${t.label === '指标值' ? '' : `${t.label} `}${escape(t.old)}`
-        + ` | ${escape(t.new)} | ${DIRECTION_LABEL[t.direction]} |`);
+    return changes.map(t => `| ${status} | ${category} | ${name} | ${t.label === '指标值' ? '' : `${t.label} `}${escapeMarkdown(t.old)}`
+        + ` | ${escapeMarkdown(t.new)} | ${DIRECTION_LABEL[t.direction]} |`);
 }
 
 /** Removed text struck through, added text in bold. */
 function textChangeMarkdown(change: TextChange): string {
     return change.parts.map(part => {
-        const text = escape(part.text);
+        const text = escapeMarkdown(part.text);
         if (!text.trim()) return text;
         return part.kind === 'same' ? text : part.kind === 'removed' ? `~~${text}~~` : `**${text}**`;
     }).join('');
 }
 
 /** Markdown and table metacharacters in budget text (names can hold | * _ [ ] < >) are escaped. */
-export function escape(text: string): string {
+export function escapeMarkdown(text: string): string {
     return text.replace(/[\\`*_~[\]<>|#]/g, char => `\\${char}`).replace(/\r?\n/g, ' ');
 }
 

@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from 'vitest';
+import { repoRoot } from '../helpers.js';
+
+// The benchmark itself, on small sizes: it must run and print one JSON line per figure with its target.
+// No timing is asserted here (the machine may be busy); `npm run bench` reports the real figures.
+test('npm run bench -- --smoke prints one JSON line per figure, each with a target and pass/fail', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, 'scripts', 'bench.mjs'), '--smoke'],
+        { cwd: repoRoot, timeout: 280_000 });
+    const figures = stdout.trim().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
+    expect(figures.map(figure => figure.figure)).toEqual([
+        'machine',
+        'check 500', 'check 5k', 'check growth 5k/500',
+        'compile 500 json', 'compile 500 xlsx',
+        'lsp open workspace 10 files', 'lsp keystroke → diagnostics', 'lsp completion at an indicator code',
+        'lsp server peak memory'
+    ]);
+    for (const figure of figures.slice(1)) {
+        expect(typeof figure.target).toBe('string');
+        expect([true, false, null]).toContain(figure.pass);
+        if ('median_ms' in figure) {
+            expect(figure.median_ms).toBeGreaterThan(0);
+            expect(figure.p95_ms as number).toBeGreaterThanOrEqual(figure.median_ms as number);
+        }
+    }
+    const memory = figures.find(figure => figure.figure === 'lsp server peak memory')!;
+    expect(memory.peak_mib).toBeGreaterThan(10);
+    const completion = figures.find(figure => figure.figure === 'lsp completion at an indicator code')!;
+    expect(completion.description).toMatch(/\((?:[1-9]\d*) items\)/);
+}, 300_000);

@@ -4,6 +4,7 @@
  * contents at its end) and refuse archives whose entries declare absurd sizes or ratios.
  * The declared sizes can lie; the row and column limits checked after loading are the second line.
  */
+import { inflateRawSync } from 'node:zlib';
 import { ImportError } from './import-model.js';
 
 export const ZIP_LIMITS = {
@@ -22,6 +23,9 @@ export interface ZipEntryInfo {
     name: string;
     compressedSize: number;
     uncompressedSize: number;
+    /** 8 = deflate, 0 = stored. */
+    method: number;
+    localHeaderOffset: number;
 }
 
 /** The entries listed in the central directory, or an ImportError when the bytes are not a zip archive. */
@@ -48,7 +52,9 @@ export function readZipDirectory(bytes: Buffer, source: string): ZipEntryInfo[] 
         entries.push({
             name: bytes.toString('utf8', offset + 46, offset + 46 + nameLength),
             compressedSize: bytes.readUInt32LE(offset + 20),
-            uncompressedSize: bytes.readUInt32LE(offset + 24)
+            uncompressedSize: bytes.readUInt32LE(offset + 24),
+            method: bytes.readUInt16LE(offset + 10),
+            localHeaderOffset: bytes.readUInt32LE(offset + 42)
         });
         offset += 46 + nameLength + extraLength + commentLength;
     }
@@ -86,6 +92,31 @@ export function checkZipLimits(bytes: Buffer, source: string, limits = ZIP_LIMIT
     if (total > limits.totalUncompressedBytes) {
         throw new ImportError(`${source}: 解压后共 ${megabytes(total)}，超过上限 ${megabytes(limits.totalUncompressedBytes)}：`
             + '表格过大或是“压缩炸弹”，拒绝导入；请把表格拆分后再导入');
+    }
+    checkActualSizes(bytes, entries, source);
+}
+
+/**
+ * The declared sizes can lie, and exceljs (JSZip) inflates a whole entry before it compares: a 600 MB entry
+ * declared as 5 KB cost 0.8 GB of memory before the error. Inflate each entry here with its declared size
+ * as a hard cap, so no more than that is ever held; an entry that would grow past it is a bomb.
+ */
+function checkActualSizes(bytes: Buffer, entries: ZipEntryInfo[], source: string): void {
+    for (const entry of entries.filter(entry => entry.method === 8)) {
+        const local = entry.localHeaderOffset;
+        if (local + 30 > bytes.length) {
+            continue; // a broken archive: exceljs reports it as unreadable
+        }
+        const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+        try {
+            inflateRawSync(bytes.subarray(dataStart, dataStart + entry.compressedSize), { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+        } catch (error) {
+            if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+                throw new ImportError(`${source}: ${entry.name} 声明解压后 ${megabytes(entry.uncompressedSize)}，实际更大：`
+                    + '疑似“压缩炸弹”（zip bomb），拒绝导入');
+            }
+            // Other inflate errors: a corrupt entry, which exceljs reports as an unreadable file.
+        }
     }
 }
 

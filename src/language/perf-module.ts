@@ -19,6 +19,7 @@ import { PerfDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { PerfFoldingRangeProvider } from './lsp/folding-ranges.js';
 import { PerfSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { registerSummaryRules } from './validation/summary-rules.js';
+import { PerfDocumentUpdateHandler } from './lsp/slow-checks-on-save.js';
 
 /** Services added to Langium's defaults. */
 export interface PerfAddedServices {
@@ -65,6 +66,9 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
 export const PerfSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         WorkspaceManager: (services) => new PerfWorkspaceManager(services)
+    },
+    lsp: {
+        DocumentUpdateHandler: (services) => new PerfDocumentUpdateHandler(services)
     }
 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument, URI, type LangiumDocument } from 'langium';
 import { isIndicatorCategory, type PerfFile } from '../../src/language/generated/ast.js';
+import { PerfDocumentUpdateHandler } from '../../src/language/lsp/slow-checks-on-save.js';
 import { SummaryRule } from '../../src/language/validation/summary-rules.js';
 import { summaryFigures } from '../../src/model/summary-figures.js';
 import { formatAmount } from '../../src/model/money.js';
@@ -139,6 +140,23 @@ describe('a summary across department files (汇总)', () => {
         expect(codes(district)).toEqual([]);
         await services.shared.workspace.DocumentBuilder.build([district], { validation: true });
         expect(codes(district)).toEqual([SummaryRule.total, SummaryRule.total]); // 合计 and 其他资金
+    });
+
+    it('runs the slow checks on save, for the saved file and the summary that refers to it (the editor\'s path)', async () => {
+        const services = await createServices();
+        const documents = await buildWorkspace({ ...departmentFiles, 'district.perf': summaryText('2,000.00') }, services);
+        const transport = documents['transport.perf'];
+        const edited = TRANSPORT.replace(/300\.00/g, '310.00').replace(/200\.00/g, '210.00');
+        const textDocument = TextDocument.create(transport.uri.toString(), 'perf', 2, edited);
+        services.shared.workspace.TextDocuments.set(textDocument);
+        await services.shared.workspace.DocumentBuilder.update([transport.uri], []); // the edit: fast checks only
+        const district = services.shared.workspace.LangiumDocuments.getDocument(URI.parse('file:///ws/district.perf'))!;
+        expect(codes(district)).toEqual([]);
+        const handler = services.shared.lsp.DocumentUpdateHandler as PerfDocumentUpdateHandler;
+        expect(handler).toBeInstanceOf(PerfDocumentUpdateHandler);
+        await handler.runSlowChecks(transport.uri); // what didSaveDocument starts
+        expect(codes(district)).toEqual([SummaryRule.total, SummaryRule.total]); // 合计 and 财政拨款
+        expect(errors(services.shared.workspace.LangiumDocuments.getDocument(transport.uri)!)).toEqual([]);
     });
 
     it('runs the cross-file reconciliation only in the slow category', async () => {

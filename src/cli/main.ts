@@ -1,15 +1,17 @@
 import { Command, Option } from 'commander';
 import { checkCommand, type CheckOptions } from './check.js';
-import { diffCommand, type DiffOptions } from './diff.js';
+import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../diff/render.js';
 import { collectFormats, COMPILE_OUTPUT_HELP, compileCommand, OUTPUT_FORMATS, type CompileOptions } from './compile.js';
 import { InputError, setInputEncoding } from './documents.js';
-import { formatCommand } from './format.js';
-import { importCommand } from './import.js';
 import { lspCommand } from './lsp.js';
 import { rulesCommand } from './rules.js';
 
-/** The `perf` command line. Each command resolves to an exit code; bad input is one line, never a stack. */
+/**
+ * The `perf` command line. Each command resolves to an exit code; bad input is one line, never a stack.
+ * Commands other than check and compile are imported when run: their libraries (exceljs, diff, the
+ * formatter) would otherwise be loaded on every start (see docs/performance.md).
+ */
 export async function main(argv: string[]): Promise<number> {
     let exitCode = 0;
     const program = new Command('perf')
@@ -52,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
         .argument('<files...>', '.perf files')
         .option('--check', 'write nothing: list the files that would change and exit 1 if any')
         .action(async (files: string[], options: { check?: boolean }) => {
+            const { formatCommand } = await import('./format.js');
             exitCode = await formatCommand(files, options);
         });
 
@@ -64,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--git-external', 'take git\'s 7 external-diff arguments (diff.perf.command)')
         .option('--textconv', 'print one file as one fact per line (diff.perf.textconv)')
         .action(async (args: string[], options: DiffOptions) => {
+            const { diffCommand } = await import('./diff.js');
             exitCode = await diffCommand(args, options, argv);
         });
 
@@ -73,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
         .argument('<file>', 'published table: .xlsx, .txt or .csv')
         .option('-o, --output <file>', 'write the .perf document here (default: stdout)')
         .action(async (file: string, options: { output?: string }, command: Command) => {
+            const { importCommand } = await import('./import.js');
             exitCode = await importCommand(file, { ...options, encoding: command.optsWithGlobals().encoding });
         });
 

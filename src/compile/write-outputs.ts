@@ -8,7 +8,6 @@ import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import type { OfficialTable } from './official-table.js';
 import { renderPdf } from './pdf.js';
-import { renderXlsx } from './xlsx.js';
 
 export const OUTPUT_FORMATS = ['html', 'xlsx', 'csv', 'json', 'pdf'] as const;
 export type OutputFormat = typeof OUTPUT_FORMATS[number];
@@ -28,7 +27,8 @@ export async function renderOutput(format: OutputFormat, file: PerfFile, table: 
     switch (format) {
         case 'json': return Buffer.from(JSON.stringify(table, null, 2) + '\n', 'utf8');
         case 'html': return Buffer.from(renderHtml(table), 'utf8');
-        case 'xlsx': return renderXlsx(table);
+        // exceljs takes a large share of the CLI's start-up: load it only when an XLSX is written.
+        case 'xlsx': return (await import('./xlsx.js')).renderXlsx(table);
         case 'csv': return Buffer.from(renderCsv(file), 'utf8');
         case 'pdf': return renderPdf(renderHtml(table));
     }

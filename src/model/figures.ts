@@ -60,7 +60,24 @@ function figures(stated: Partial<Record<FundKey, StatedAmount>>, computedSources
     return { stated, computed, shown };
 }
 
+/**
+ * Figures per row, computed once per AST node: validation, hover, symbols and the compiler each ask for
+ * them (a project's up to five times per build). A re-parse makes new nodes, so a stale entry is never read;
+ * the returned figures are shared: do not mutate them.
+ */
+const projectFiguresCache = new WeakMap<Project, RowFigures>();
+const departmentFiguresCache = new WeakMap<Department, RowFigures>();
+
 export function projectFigures(project: Project): RowFigures {
+    let figures = projectFiguresCache.get(project);
+    if (!figures) {
+        figures = computeProjectFigures(project);
+        projectFiguresCache.set(project, figures);
+    }
+    return figures;
+}
+
+function computeProjectFigures(project: Project): RowFigures {
     const stated = statedAmounts(project);
     const zero = new Decimal(0);
     return figures(stated, {
@@ -72,7 +89,12 @@ export function projectFigures(project: Project): RowFigures {
 
 /** A department's computed columns are the sums of what its projects' rows show. */
 export function departmentFigures(department: Department): RowFigures {
-    return aggregate(statedAmounts(department), department.projects.map(projectFigures));
+    let figures = departmentFiguresCache.get(department);
+    if (!figures) {
+        figures = aggregate(statedAmounts(department), department.projects.map(projectFigures));
+        departmentFiguresCache.set(department, figures);
+    }
+    return figures;
 }
 
 /** The 合计 row: the sums of what the department rows show. */

@@ -30,12 +30,15 @@ export class PerfScopeProvider extends DefaultScopeProvider {
 
     /** Code → description maps, one per catalog and level, rebuilt when the workspace changes. */
     private readonly codeScopes: WorkspaceCache<string, Scope>;
+    /** Catalog by name: every indicator asks, and a scan of the index costs as much as the workspace has files. */
+    private readonly catalogsByName: WorkspaceCache<string, Catalog | undefined>;
     private readonly documents: LangiumDocuments;
     private readonly nodeLocator: AstNodeLocator;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.codeScopes = new WorkspaceCache(services.shared);
+        this.catalogsByName = new WorkspaceCache(services.shared);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.nodeLocator = services.workspace.AstNodeLocator;
     }
@@ -54,6 +57,10 @@ export class PerfScopeProvider extends DefaultScopeProvider {
 
     /** The catalog named `name` anywhere in the workspace (built-in catalogs included). */
     findCatalog(name: string): Catalog | undefined {
+        return this.catalogsByName.get(name, () => this.lookUpCatalog(name));
+    }
+
+    private lookUpCatalog(name: string): Catalog | undefined {
         const description = this.indexManager.allElements(Catalog.$type).find(element => element.name === name);
         if (!description) {
             return undefined;

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildOfficialTable } from '../../src/compile/build-official-table.js';
+import type { OfficialTable } from '../../src/compile/official-table.js';
 import { unescapeCsvCell, UTF8_BOM } from '../../src/compile/csv-columns.js';
 import { renderOutput } from '../../src/compile/write-outputs.js';
 import { importXlsx } from '../../src/import/xlsx.js';
@@ -53,6 +54,14 @@ function withReplacedStrings(replacements: [number, string][]): string {
 /** Element names in an HTML text: hostile text may only ever add characters, never an element. */
 function tagsOf(html: string): string[] {
     return [...new Set([...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map(match => match[1].toLowerCase()))];
+}
+
+/**
+ * The importer trims the whitespace around a cell (published tables are full of stray spaces), so a name such
+ * as "\t=1" comes back as "=1": compare with every cell trimmed.
+ */
+function trimmedCells(table: OfficialTable): OfficialTable {
+    return { ...table, rows: table.rows.map(row => ({ ...row, cells: row.cells.map(cell => cell.trim()) })) };
 }
 
 let services: Services;
@@ -112,7 +121,7 @@ describe('hostile text in a table without errors', () => {
 
                 const imported = await perfOf(await importXlsx(xlsx, 'hostile.xlsx'), services);
                 expect(imported.errors).toEqual([]);
-                expect(imported.official).toEqual(table);
+                expect(trimmedCells(imported.official)).toEqual(trimmedCells(table));
                 expect(texts.size).toBeGreaterThan(0);
             } finally {
                 await removeDocument(services, document);

@@ -15,6 +15,10 @@ export class PerfWorkspaceManager extends DefaultWorkspaceManager {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.documentFactory = services.workspace.LangiumDocumentFactory;
+        // Validate every file of the workspace when it is opened (all categories, so 汇总 reconciliation too):
+        // the Problems view shows the whole budget at once, and the first keystroke is not left to validate
+        // every file never validated (Langium's update rebuilds all documents below Validated).
+        this.initialBuildOptions = { validation: true };
     }
 
     protected override async loadAdditionalDocuments(

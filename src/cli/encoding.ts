@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import iconv from 'iconv-lite';
+import { MAX_DOCUMENT_BYTES, sizeLimitMessage } from '../language/document-size.js';
 
 /** What `--encoding` accepts; `auto` detects (the default). */
 export const SOURCE_ENCODINGS = ['auto', 'utf-8', 'gbk', 'gb18030'] as const;
@@ -22,14 +23,8 @@ export interface DecodedSource {
     encoding: DetectedEncoding;
 }
 
-/**
- * Larger input files are refused before they are read. A department's table is tens of kilobytes (the
- * reference table is 23 KB); 10 MB is over 400 times that. Building costs about 50 bytes of memory per byte
- * of text and gets slower than linear near the heap limit (measured: 9.4 MB in 19 s and 0.6 GB, 23 MB in
- * 280 s and 2.3 GB, 50 MB runs out of memory), so the limit keeps every accepted file within bounded time
- * and memory and stops a wrong file (a video, a database dump) at once.
- */
-export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+/** Larger input files are refused before they are read: the same limit as the language server's (see there). */
+export const MAX_SOURCE_BYTES = MAX_DOCUMENT_BYTES;
 
 /** An input that cannot be read as text: the message says where and what to do, in Chinese then English. */
 export class SourceTextError extends Error {}
@@ -62,8 +57,7 @@ export function readSourceText(file: string, encoding: SourceEncoding = 'auto', 
         throw new SourceTextError(`${file}: 是文件夹 is a directory; name the .perf files inside it`);
     }
     if (stat.size > maxBytes) {
-        throw new SourceTextError(`${file}: 文件过大 too large (${megabytes(stat.size)} MB, the limit is ${megabytes(maxBytes)} MB); `
-            + 'a department\'s table is far smaller: check that this is the right file, or split it by department');
+        throw new SourceTextError(`${file}: ${sizeLimitMessage(stat.size, maxBytes)}`);
     }
     return decodeSourceBytes(fs.readFileSync(file), file, encoding);
 }
@@ -214,8 +208,4 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 
 function inRange(byte: number | undefined, min: number, max: number): boolean {
     return byte !== undefined && byte >= min && byte <= max;
-}
-
-function megabytes(bytes: number): string {
-    return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
 }

@@ -11,6 +11,7 @@ import { PerfValidator, registerValidationChecks } from './perf-validator.js';
 import { PerfDocumentValidator } from './validation/perf-document-validator.js';
 import { PerfCodeActionProvider } from './perf-code-actions.js';
 import { PerfWorkspaceManager } from './perf-workspace-manager.js';
+import { SizeLimitedDocumentFactory } from './document-size.js';
 import { PerfFormatter } from './lsp/formatter.js';
 import { PerfCompletionProvider } from './lsp/completion-provider.js';
 import { IndicatorNameIndex } from './lsp/indicator-name-index.js';
@@ -65,7 +66,9 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
 
 export const PerfSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        WorkspaceManager: (services) => new PerfWorkspaceManager(services)
+        WorkspaceManager: (services) => new PerfWorkspaceManager(services),
+        // Any client may send any size: a document over the limit is refused with one error, not parsed.
+        LangiumDocumentFactory: (services) => new SizeLimitedDocumentFactory(services)
     },
     lsp: {
         DocumentUpdateHandler: (services) => new PerfDocumentUpdateHandler(services)

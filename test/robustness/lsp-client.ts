@@ -47,6 +47,17 @@ export class RawLspClient {
         return answered;
     }
 
+    /** Resolves with the first notification (received before or after the call) that `matches`. */
+    async notification(matches: (method: string, params: unknown) => boolean, timeoutMs = 60_000): Promise<unknown> {
+        const deadline = Date.now() + timeoutMs;
+        while (Date.now() < deadline) {
+            const found = this.notifications.find(({ method, params }) => matches(method, params));
+            if (found) { return found.params; }
+            await new Promise(resolve => setTimeout(resolve, 50));
+        }
+        throw new Error(`no matching notification within ${timeoutMs} ms (server ${this.alive ? 'alive' : 'exited'})`);
+    }
+
     notify(method: string, params: unknown): void {
         this.sendMessage({ jsonrpc: '2.0', method, params });
     }

@@ -5,6 +5,7 @@
  * `npm test`'s pretest).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { MAX_DOCUMENT_BYTES } from '../../src/language/document-size.js';
 import { readReferenceExample } from '../helpers.js';
 import { RawLspClient } from './lsp-client.js';
 
@@ -122,6 +123,22 @@ describe('perf lsp --stdio after bad messages', () => {
         expect((symbols.result as unknown[]).length).toBeGreaterThanOrEqual(100);
         const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 100 * 200, character: 10 } }, 120_000);
         expect(hover.error).toBeUndefined();
+        client.notify('textDocument/didClose', { textDocument: { uri } });
+        await stillAnswers();
+    }, 240_000);
+
+    test('a document over the 10 MB limit is not parsed: one error on its first line, the server stays small', async () => {
+        const uri = 'file:///robustness/over-limit.perf';
+        const copies = Math.ceil((MAX_DOCUMENT_BYTES + 1) / Buffer.byteLength(reference)) + 1;
+        const text = Array.from({ length: copies }, () => reference).join('\n');
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'perf', version: 1, text } });
+        const published = await client.notification((method, params) =>
+            method === 'textDocument/publishDiagnostics' && (params as { uri: string }).uri === uri, 120_000) as { diagnostics: { message: string; range: { start: { line: number } } }[] };
+        expect(published.diagnostics).toHaveLength(1);
+        expect(published.diagnostics[0].message).toMatch(/^文件过大 too large \(\d+(\.\d)? MB, the limit is 10 MB\)/);
+        expect(published.diagnostics[0].range.start.line).toBe(0);
+        const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+        expect(symbols.result).toEqual([]);
         client.notify('textDocument/didClose', { textDocument: { uri } });
         await stillAnswers();
     }, 240_000);

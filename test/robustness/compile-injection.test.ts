@@ -130,7 +130,7 @@ describe('hostile text in a table without errors', () => {
             } finally {
                 await removeDocument(services, document);
             }
-        }), { ...documentCases(12), timeout: 60_000 });
+        }), { ...documentCases(20), timeout: 60_000 });
         expect(compiled, 'cases that reached the writers').toBeGreaterThan(0);
     }, FUZZ_TEST_TIMEOUT_MS);
 });

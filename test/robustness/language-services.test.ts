@@ -63,7 +63,7 @@ describe('any text', () => {
     test('parser, linker, validator and every editor feature return without throwing', async () => {
         await fc.assert(fc.asyncProperty(anyText, fc.array(positionArbitrary, { minLength: 1, maxLength: 4 }),
             (text, positions) => survives(text, positions)),
-        { ...cheapCases(60), timeout: CASE_TIME_LIMIT_MS });
+        { ...cheapCases(500), timeout: CASE_TIME_LIMIT_MS });
     }, FUZZ_TEST_TIMEOUT_MS);
 });
 
@@ -72,7 +72,7 @@ describe('random edits of the reference table', () => {
         await fc.assert(fc.asyncProperty(fc.array(editArbitrary, { minLength: 1, maxLength: 8 }),
             fc.array(positionArbitrary, { minLength: 1, maxLength: 3 }),
             (edits, positions) => survives(applyEdits(reference, edits), positions)),
-        { ...documentCases(12), timeout: CASE_TIME_LIMIT_MS });
+        { ...documentCases(25), timeout: CASE_TIME_LIMIT_MS });
     }, FUZZ_TEST_TIMEOUT_MS);
 });
 
@@ -98,6 +98,6 @@ describe('the formatter on re-spaced reference tables', () => {
             } finally {
                 await removeDocument(services, document);
             }
-        }), { ...documentCases(10), timeout: CASE_TIME_LIMIT_MS });
+        }), { ...documentCases(20), timeout: CASE_TIME_LIMIT_MS });
     }, FUZZ_TEST_TIMEOUT_MS);
 });

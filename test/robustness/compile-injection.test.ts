@@ -15,6 +15,8 @@ import { unescapeCsvCell, UTF8_BOM } from '../../src/compile/csv-columns.js';
 import { renderOutput } from '../../src/compile/write-outputs.js';
 import { importXlsx } from '../../src/import/xlsx.js';
 import type { PerfFile } from '../../src/language/generated/ast.js';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { generateDocument } from '../../scripts/generate.mjs';
 import { createServices, readReferenceExample } from '../helpers.js';
 import { perfOf } from '../import/import-helpers.js';
 import { documentCases, FUZZ_TEST_TIMEOUT_MS } from './fuzz-settings.js';
@@ -132,6 +134,32 @@ describe('hostile text in a table without errors', () => {
             }
         }), { ...documentCases(20), timeout: 60_000 });
         expect(compiled, 'cases that reached the writers').toBeGreaterThan(0);
+    }, FUZZ_TEST_TIMEOUT_MS);
+});
+
+describe('generated tables (scripts/generate.mjs: the reference table\'s vocabulary, random structure)', () => {
+    test('every one without errors compiles to every format and comes back through XLSX (all but 预算年度, which XLSX does not carry)', async () => {
+        let compiled = 0;
+        await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 120 }), async (seed, indicators) => {
+            const { text } = generateDocument({ indicators, seed });
+            const document = await buildDocument(services, text);
+            try {
+                fc.pre(!(document.diagnostics ?? []).some(diagnostic => diagnostic.severity === 1));
+                compiled++;
+                const file = document.parseResult.value as PerfFile;
+                const table = buildOfficialTable(file);
+                for (const format of ['html', 'csv', 'json'] as const) {
+                    expect((await renderOutput(format, file, table)).length).toBeGreaterThan(0);
+                }
+                const imported = await perfOf(await importXlsx(await renderOutput('xlsx', file, table), 'generated.xlsx'), services);
+                expect(imported.errors).toEqual([]);
+                // Reported: the XLSX has no place for 预算年度, so the year does not come back (all else does).
+                expect(imported.official).toEqual({ ...table, year: undefined });
+            } finally {
+                await removeDocument(services, document);
+            }
+        }), { ...documentCases(10), timeout: 60_000 });
+        expect(compiled, 'generated tables that reached the writers').toBeGreaterThan(0);
     }, FUZZ_TEST_TIMEOUT_MS);
 });
 

@@ -13,6 +13,7 @@ import { buildOfficialTable } from '../../src/compile/build-official-table.js';
 import type { OfficialTable } from '../../src/compile/official-table.js';
 import { unescapeCsvCell, UTF8_BOM } from '../../src/compile/csv-columns.js';
 import { renderOutput } from '../../src/compile/write-outputs.js';
+import { importCsv } from '../../src/import/csv.js';
 import { importXlsx } from '../../src/import/xlsx.js';
 import type { PerfFile } from '../../src/language/generated/ast.js';
 // @ts-expect-error: a plain .mjs script without type declarations
@@ -84,7 +85,7 @@ async function cellsOfXlsx(bytes: Buffer): Promise<ExcelJS.Cell[]> {
 }
 
 describe('hostile text in a table without errors', () => {
-    test('compiles to every format; HTML escaped, XLSX without formulas, CSV neutralised, XLSX imports back', async () => {
+    test('compiles to every format; HTML escaped, XLSX without formulas, CSV neutralised, XLSX and CSV import back', async () => {
         let compiled = 0;
         await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.nat(), hostileText), { minLength: 1, maxLength: 6 }), async replacements => {
             const document = await buildDocument(services, withReplacedStrings(replacements));
@@ -127,6 +128,11 @@ describe('hostile text in a table without errors', () => {
                 // project, so a department named " 商务局" comes back as a project (and 合计 doubles).
                 if (![...texts].some(text => /^\s/.test(text))) {
                     expect(trimmedCells(imported.official)).toEqual(trimmedCells(table));
+                    // The CSV carries project rows only (no department amounts).
+                    const fromCsv = await perfOf(importCsv(csv, 'hostile.csv'), services);
+                    expect(fromCsv.errors).toEqual([]);
+                    const projectRows = (t: OfficialTable) => trimmedCells(t).rows.filter(row => row.level === 2);
+                    expect(projectRows(fromCsv.official)).toEqual(projectRows(table));
                 }
                 expect(texts.size).toBeGreaterThan(0);
             } finally {

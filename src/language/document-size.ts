@@ -7,7 +7,8 @@ import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type Pa
 
 /**
  * 10 MB: over 400 times the reference table, and building costs about 50 bytes of memory per byte of text
- * (measured in docs/guarantees.md: 10.4 MB in 14 s and 0.6 GB; 23 MB in 280 s and 2.3 GB; 50 MB runs out).
+ * (measured in docs/guarantees.md: 10.4 MB in 14 s and 0.6 GB; 23 MB in 280 s and 2.3 GB; 50 MB would need
+ * about 4.7 GB, over Node's default heap limit).
  */
 export const MAX_DOCUMENT_BYTES = limitFromEnvironment() ?? 10 * 1024 * 1024;
 

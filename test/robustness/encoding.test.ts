@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import {
     decodeSourceBytes, firstInvalidGb18030, firstInvalidUtf8, parseSourceEncoding, readSourceText, SourceTextError
 } from '../../src/cli/encoding.js';
+import { parseThreshold } from '../../src/model/threshold.js';
 import { diagnosticsOf, parseDocument, readReferenceExample, referenceExample } from '../helpers.js';
 import { perf, scratchFolder } from './cli-run.js';
 import { cheapCases } from './fuzz-settings.js';
@@ -203,6 +204,21 @@ describe('full-width digits and punctuation', () => {
         const ascii = await parseDocument('部门 "d" {\n  合计 67,522.75\n  项目 "p" {\n    总计 67,522.75\n  }\n}\n');
         const fullWidth = await parseDocument('部门 "d" {\n  合计 ６７，５２２．７５\n  项目 "p" {\n    总计 67,522.75\n  }\n}\n');
         expect(diagnosticsOf(fullWidth)).toEqual(diagnosticsOf(ascii));
+    });
+
+    test('full-width digits, percent signs and comparators in targets mean the same as ASCII ones', async () => {
+        const table = (target: string) => `部门 "d" {\n  合计 1.00\n  项目 "p" {\n    总计 1.00\n    12 "验收合格率" 指标值 ${target}\n  }\n}\n`;
+        for (const [fullWidth, ascii] of [['≥９５％', '≥95%'], ['＞９５．５％', '>95.5%'], ['＝１００％', '=100%']]) {
+            expect(diagnosticsOf(await parseDocument(table(fullWidth))), fullWidth).toEqual(diagnosticsOf(await parseDocument(table(ascii))));
+            const meaning = (text: string) => {
+                const threshold = parseThreshold(text, '验收合格率');
+                return threshold.kind === 'quantity'
+                    ? { comparator: threshold.comparator, value: threshold.value.toFixed(), unit: threshold.unit }
+                    : threshold.kind;
+            };
+            expect(meaning(fullWidth), fullWidth).toEqual(meaning(ascii));
+            expect(typeof meaning(ascii)).toBe('object');
+        }
     });
 
     test('a full-width comma that cannot be a thousands separator is flagged, not read as a decimal point', async () => {

@@ -25,5 +25,22 @@ export async function parseVersion(text: string, label: string): Promise<ParsedV
         .filter(diagnostic => SYNTAX_CODES.has((diagnostic.data as { code?: unknown } | undefined)?.code))
         .map(diagnostic => `${label}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}: `
             + `语法错误 (syntax error): ${diagnostic.message}`);
-    return { file: document.parseResult.value, problems };
+    return { file: withNamesAsText(document.parseResult.value), problems };
+}
+
+/**
+ * Where the parser recovered from a syntax error, a department, project or indicator can lack its name
+ * (undefined, although the AST type says string): the diff compares and prints names, so read them as ''.
+ */
+function withNamesAsText(file: PerfFile): PerfFile {
+    for (const department of file.departments) {
+        department.name ??= '';
+        for (const project of department.projects) {
+            project.name ??= '';
+            for (const indicator of project.indicators) {
+                indicator.name ??= '';
+            }
+        }
+    }
+    return file;
 }

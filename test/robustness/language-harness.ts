@@ -1,12 +1,13 @@
 /**
  * Drives every editor feature the language has registered (completion, hover, formatter, code actions,
- * symbols, folding, semantic tokens, definition, references, highlights, rename, inlay hints, signature help)
- * on one document at given positions, as a client would. Features are looked up at run time, so a provider
- * that lands later is exercised without a change here.
+ * symbols, folding, semantic tokens, definition, references, highlights, rename, inlay hints, signature help,
+ * and perf's own preview and summary requests) on one document at given positions, as a client would.
+ * Features are looked up at run time, so a provider that lands later is exercised without a change here.
  */
 import fc from 'fast-check';
 import { URI, type LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver-types';
+import { documentSummaryOf, officialTableOf } from '../../src/language/perf-requests.js';
 import { createServices } from '../helpers.js';
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -84,6 +85,9 @@ export async function exerciseFeatures(services: Services, document: LangiumDocu
         await ask(() => lsp.CodeActionProvider?.getCodeActions(document,
             { textDocument, range: diagnostic.range, context: { diagnostics: [diagnostic] } }));
     }
+    // perf's own requests (the preview's table, the status bar's summary) on the same document.
+    await ask(() => officialTableOf(services.shared, textDocument.uri));
+    await ask(() => documentSummaryOf(services.shared, textDocument.uri));
     for (const position of positions) {
         const at = { textDocument, position };
         await ask(() => lsp.CompletionProvider?.getCompletion(document, at));

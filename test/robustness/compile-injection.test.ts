@@ -134,7 +134,6 @@ describe('hostile text in a table without errors', () => {
                     const projectRows = (t: OfficialTable) => trimmedCells(t).rows.filter(row => row.level === 2);
                     expect(projectRows(fromCsv.official)).toEqual(projectRows(table));
                 }
-                expect(texts.size).toBeGreaterThan(0);
             } finally {
                 await removeDocument(services, document);
             }

@@ -28,6 +28,11 @@ export function loadBuiltinCatalogs(): BuiltinCatalog[] {
         }));
 }
 
+/** builtin:///catalogs/2015.perf → catalogs/2015.perf: only a file name inside catalogs/ is ever read. */
+export function builtinCatalogFile(uriPath: string): string {
+    return path.join('catalogs', path.posix.basename(uriPath));
+}
+
 function findCatalogFolder(): string {
     let dir = path.dirname(fileURLToPath(import.meta.url));
     for (;;) {

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../language/perf-protocol.js';
+import { registerBuiltinCatalogs } from './builtin-catalogs.js';
 import { registerCompileCommands } from './compile-commands.js';
 import { PERF_COMMANDS, SELF_CHECK_COMMAND } from './commands.js';
 import { registerImportCommand } from './import-command.js';
@@ -38,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const statusBar = new SummaryStatusBar(languageClient);
     context.subscriptions.push(
         output, previews, statusBar,
+        registerBuiltinCatalogs(context),
         vscode.commands.registerCommand(PERF_COMMANDS.openPreviewToSide, (uri?: vscode.Uri) => previews.open(uri)),
         vscode.commands.registerCommand(PERF_COMMANDS.format, () => vscode.commands.executeCommand('editor.action.formatDocument')),
         vscode.commands.registerCommand(PERF_COMMANDS.checkWorkspace, () => checkWorkspace(languageClient)),

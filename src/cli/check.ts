@@ -1,15 +1,21 @@
 import { InputError, loadFiles } from './documents.js';
 import { formatDiagnostic, isError, summary } from './report.js';
+import { readRoundingTolerance } from '../language/validation/perf-document-validator.js';
 import { parseRuleOptions, type RuleSettings } from '../language/validation/rule-settings.js';
 
 export interface CheckOptions {
     /** `--rule CODE=LEVEL`, repeatable: the same map as the editor setting perf.rules. */
     rule?: string[];
+    /** `--rounding-tolerance N`: the same as the editor setting perf.roundingTolerance. */
+    roundingTolerance?: string;
 }
 
 /** `perf check FILE…`: every problem, a summary line; exit code 1 when there is an error. */
 export async function checkCommand(paths: string[], options: CheckOptions = {}): Promise<number> {
-    const { files } = await loadFiles(paths, { rules: ruleSettings(options.rule ?? []) });
+    const { files } = await loadFiles(paths, {
+        rules: ruleSettings(options.rule ?? []),
+        roundingTolerance: roundingTolerance(options.roundingTolerance)
+    });
     for (const file of files) {
         for (const diagnostic of sortByPosition(file.diagnostics)) {
             console.log(formatDiagnostic(file.path, diagnostic));
@@ -26,6 +32,13 @@ function ruleSettings(options: string[]): RuleSettings {
     } catch (error) {
         throw new InputError((error as Error).message);
     }
+}
+
+function roundingTolerance(option: string | undefined): string | undefined {
+    if (option !== undefined && readRoundingTolerance(option) === undefined) {
+        throw new InputError(`--rounding-tolerance ${option}: 应为不小于 0 的数，如 0.01（a number ≥ 0, in the table's unit）`);
+    }
+    return option;
 }
 
 function sortByPosition<T extends { range: { start: { line: number; character: number } } }>(items: T[]): T[] {

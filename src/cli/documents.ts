@@ -20,12 +20,14 @@ export interface LoadedFile {
  * Reads, parses, links and validates the given files together (with the built-in catalogs), as the
  * editor would: so `perf check` reports exactly what the editor shows.
  */
-export async function loadFiles(paths: string[], options: { rules?: RuleSettings } = {}): Promise<{ services: PerfServices; files: LoadedFile[] }> {
+export async function loadFiles(paths: string[], options: { rules?: RuleSettings; roundingTolerance?: string } = {}): Promise<{ services: PerfServices; files: LoadedFile[] }> {
     const texts = paths.map(file => ({ path: file, text: readSourceFile(file) }));
     const { shared, perf } = createPerfServices(NodeFileSystem);
-    if (options.rules) {
-        // The same settings the editor sends: `perf check --rule` switches rules off or re-levels them.
-        shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { perf: { rules: options.rules } } });
+    if (options.rules || options.roundingTolerance !== undefined) {
+        // The same settings the editor sends (perf.rules, perf.roundingTolerance), from `perf check` options.
+        shared.workspace.ConfigurationProvider.updateConfiguration({
+            settings: { perf: { rules: options.rules ?? {}, roundingTolerance: options.roundingTolerance } }
+        });
     }
     await shared.workspace.WorkspaceManager.initializeWorkspace([]);
     const documents = texts.map(({ path: file, text }) =>

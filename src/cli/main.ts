@@ -30,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
         .option('--rule <code=level>', 'switch a rule off or change its level (off|error|warning|info), repeatable: '
             + '--rule placeholder-amount=off --rule rounding-difference=error; `perf rules` lists the codes',
             (value: string, previous: string[]) => [...previous, value], [] as string[])
+        .option('--rounding-tolerance <amount>', 'largest difference between a stated and a computed figure that '
+            + 'counts as rounding (a warning, not an error); default: half a unit of the last decimal per summed figure')
         .action(async (files: string[], options: CheckOptions) => { exitCode = await checkCommand(files, options); });
 
     program.command('rules')

@@ -117,7 +117,8 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
         // A refresh cancelled by the server (a newer build) answers nothing: ask again.
         const summary = await waitForAsync(() => context.statusBar.refresh(), 15_000, 'the status bar never got a summary');
         expect(summary?.total === '67,522.75', `expected 合计 67,522.75, got ${summary?.total}`);
-        return `合计 ${summary!.total} ${summary!.unit}, ${summary!.reconciles ? 'reconciles' : `${summary!.mismatches.length} mismatches`}`;
+        return `合计 ${summary!.total} ${summary!.unit}, ${summary!.reconciles ? 'reconciles' : 'does not reconcile'}, `
+            + `${summary!.mismatches.length} findings`;
     });
 
     lines.push(`RESULT ${passed ? 'PASS' : 'FAIL'}`);

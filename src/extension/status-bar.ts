@@ -32,7 +32,7 @@ export class SummaryStatusBar implements vscode.Disposable {
                 }
             }),
             vscode.workspace.onDidChangeConfiguration(event => {
-                if (event.affectsConfiguration('perf.roundingTolerance')) {
+                if (event.affectsConfiguration('perf')) {
                     this.schedule(REFRESH_DELAY_MS);
                 }
             })
@@ -72,16 +72,20 @@ export class SummaryStatusBar implements vscode.Disposable {
             this.item.hide();
             return;
         }
-        const state = summary.reconciles ? '$(check) 已对平' : `$(warning) ${summary.mismatches.length} 处未对平`;
+        const errors = summary.mismatches.filter(mismatch => !mismatch.rounding).length;
+        const roundings = summary.mismatches.length - errors;
+        const state = !summary.reconciles ? `$(error) ${errors} 处未对平`
+            : roundings > 0 ? `$(check) 已对平（${roundings} 处四舍五入差）` : '$(check) 已对平';
         this.item.text = `合计 ${summary.total} ${summary.unit} ${state}`;
-        this.item.backgroundColor = summary.reconciles ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+        this.item.backgroundColor = summary.reconciles ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
         const lines = [
             `**perf** — ${summary.projectCount} 个项目，合计 ${summary.total} ${summary.unit}`,
-            summary.reconciles
+            summary.mismatches.length === 0
                 ? '所有写明的金额都与下级合计相符 (every stated figure reconciles)'
-                : '写明的金额与计算结果不符 (stated ≠ computed):',
-            ...summary.mismatches.slice(0, TOOLTIP_MISMATCHES).map(m =>
-                `- 第 ${m.line + 1} 行 ${m.row} ${m.column}：写明 ${m.stated}，计算 ${m.computed}`),
+                : summary.reconciles
+                    ? '写明的金额与计算结果只差四舍五入 (stated ≈ computed, within rounding):'
+                    : '写明的金额与计算结果不符 (stated ≠ computed):',
+            ...summary.mismatches.slice(0, TOOLTIP_MISMATCHES).map(m => `- 第 ${m.line + 1} 行：${m.message}`),
             ...(summary.mismatches.length > TOOLTIP_MISMATCHES ? [`- …另有 ${summary.mismatches.length - TOOLTIP_MISMATCHES} 处`] : []),
             ...(summary.errorCount > 0 ? [`文档有 ${summary.errorCount} 个错误`] : []),
             '', '点击打开预览 (click to preview)'

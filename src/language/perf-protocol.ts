@@ -32,12 +32,13 @@ export interface OfficialTableResult {
 }
 
 /** One row whose stated figure differs from the sum of what it adds up. */
+/** A stated figure that does not add up, as validation reports it (rounding-difference, total-mismatch …). */
 export interface ReconcileMismatch {
-    row: string;
-    column: string;
-    stated: string;
-    computed: string;
     line: number;
+    code: string;
+    message: string;
+    /** Within rounding (a warning), not a mismatch (an error). */
+    rounding: boolean;
 }
 
 export interface DocumentSummaryResult {
@@ -45,6 +46,7 @@ export interface DocumentSummaryResult {
     total: string;
     unit: string;
     projectCount: number;
+    /** No stated figure is off by more than rounding can explain. */
     reconciles: boolean;
     mismatches: ReconcileMismatch[];
     errorCount: number;

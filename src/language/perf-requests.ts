@@ -13,8 +13,8 @@ import { renderOutput } from '../compile/write-outputs.js';
 import { importFile } from '../import/import-file.js';
 import type { PerfServices } from './perf-module.js';
 import { BUILTIN_SCHEME } from '../catalog/builtin-catalogs.js';
-import { departmentFigures, FUND_LABEL, grandTotalFigures, projectFigures, type FundKey, type RowFigures } from '../model/figures.js';
-import { Decimal, formatAmount } from '../model/money.js';
+import { grandTotalFigures } from '../model/figures.js';
+import { formatAmount } from '../model/money.js';
 import type { PerfFile } from './generated/ast.js';
 import { compareWithHead } from '../diff/compare-with-head.js';
 import {
@@ -74,50 +74,33 @@ export async function officialTableOf(shared: LangiumSharedServices, uri: string
     return { table: buildOfficialTable(document.parseResult.value), errorCount: 0 };
 }
 
-/** Rounding tolerance from the client's settings (perf.roundingTolerance), 0 when unset or not a number. */
-async function roundingTolerance(shared: LangiumSharedServices): Promise<Decimal> {
-    const setting: unknown = await shared.workspace.ConfigurationProvider.getConfiguration('perf', 'roundingTolerance');
-    try {
-        return new Decimal(typeof setting === 'number' || typeof setting === 'string' ? setting : 0).abs();
-    } catch {
-        return new Decimal(0);
-    }
-}
+/** The rules whose findings say a stated figure does not add up. */
+const RECONCILIATION_RULES: ReadonlySet<string> = new Set(['rounding-difference', 'total-mismatch', 'summary-total']);
 
+/**
+ * The 合计 as the table shows it, and whether the stated figures reconcile — taken from the document's own
+ * diagnostics, so the status bar says exactly what validation says (rule settings and tolerance included).
+ */
 export async function documentSummaryOf(shared: LangiumSharedServices, uri: string): Promise<DocumentSummaryResult> {
     const document = await validatedDocument(shared, uri);
     const file = document.parseResult.value;
-    const tolerance = await roundingTolerance(shared);
-    const mismatches: ReconcileMismatch[] = [];
-    for (const department of file.departments) {
-        collectMismatches(department.name, departmentFigures(department), tolerance, mismatches);
-        for (const project of department.projects) {
-            collectMismatches(project.name, projectFigures(project), tolerance, mismatches);
-        }
-    }
+    const mismatches: ReconcileMismatch[] = (document.diagnostics ?? [])
+        .filter(diagnostic => RECONCILIATION_RULES.has(String(diagnostic.code)))
+        .map(diagnostic => ({
+            line: diagnostic.range.start.line,
+            code: String(diagnostic.code),
+            message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+            rounding: diagnostic.severity !== DiagnosticSeverity.Error
+        }));
     const first = file.departments[0];
     return {
         total: file.departments.length > 0 ? formatAmount(grandTotalFigures(file).shown.total) : '',
         unit: first?.unit ?? '万元',
         projectCount: file.departments.reduce((count, department) => count + department.projects.length, 0),
-        reconciles: mismatches.length === 0,
+        reconciles: mismatches.every(mismatch => mismatch.rounding),
         mismatches,
         errorCount: errorsOf(document).length
     };
-}
-
-/** A stated figure reconciles when it equals what it adds up (within the rounding tolerance). */
-function collectMismatches(row: string, figures: RowFigures, tolerance: Decimal, into: ReconcileMismatch[]): void {
-    for (const key of Object.keys(figures.stated) as FundKey[]) {
-        const stated = figures.stated[key]!;
-        const computed = figures.computed[key];
-        if (stated.value.minus(computed).abs().greaterThan(tolerance)) {
-            into.push({
-                row, column: FUND_LABEL[key], stated: stated.text, computed: formatAmount(computed),
-                line: (stated.node.$cstNode?.range.start.line ?? 0)
-            });
-        }
-    }
 }
 
 export async function compileDocument(shared: LangiumSharedServices, params: CompileParams): Promise<CompileResult> {

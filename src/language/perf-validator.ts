@@ -4,7 +4,7 @@ import type { PerfServices } from './perf-module.js';
 import { AmountRules } from './validation/amount-rules.js';
 import { ComparatorRules } from './validation/comparator-rules.js';
 import { IndicatorRules } from './validation/indicator-rules.js';
-import { ReconciliationRules } from './validation/reconciliation.js';
+import { ReconciliationRules, type ReconciliationSettings } from './validation/reconciliation.js';
 import { SettingRules } from './validation/setting-rules.js';
 import { TargetRules } from './validation/target-rules.js';
 import { TextRules } from './validation/text-rules.js';
@@ -24,12 +24,14 @@ export function registerValidationChecks(services: PerfServices): void {
 export class PerfValidator {
 
     private readonly groups: Array<{ checks(): ValidationChecks<PerfAstType> }>;
+    /** Set from the settings before each document is validated (PerfDocumentValidator). */
+    readonly reconciliation: ReconciliationSettings = {};
 
     constructor(services: PerfServices) {
         this.groups = [
             new AmountRules(),
             new SettingRules(),
-            new ReconciliationRules(),
+            new ReconciliationRules(this.reconciliation),
             new IndicatorRules(services.references.ScopeProvider),
             new TargetRules(),
             new ComparatorRules(),

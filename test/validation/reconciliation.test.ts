@@ -79,3 +79,29 @@ describe('department: 合计 and source columns = sums of its projects', () => {
         expect(await check(services, text, 'rounding-difference')).toEqual([]);
     });
 });
+
+describe('perf.roundingTolerance: a fixed tolerance instead of the automatic one', () => {
+    const setTolerance = (tolerance: unknown) =>
+        services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { perf: { roundingTolerance: tolerance } } });
+
+    test('0 makes every difference an error', async () => {
+        setTolerance(0);
+        const text = twoProjects(['合计 30.51']);
+        expect(await check(services, text, 'rounding-difference')).toEqual([]);
+        const found = await check(services, text, 'total-mismatch');
+        expect(found).toMatchObject([{ severity: 'error', line: lineOf(text, '合计 30.51') }]);
+        expect(found[0].message).toContain('超出设置的容差 0.00');
+    });
+    test('a larger one turns a mismatch into a rounding warning that names the setting', async () => {
+        setTolerance(0.05);
+        const found = await check(services, twoProjects(['合计 30.52']), 'rounding-difference');
+        expect(found).toMatchObject([{ severity: 'warning' }]);
+        expect(found[0].message).toContain('在设置的容差 0.05');
+    });
+    test('null or nonsense means automatic', async () => {
+        for (const tolerance of [null, 'abc', -1]) {
+            setTolerance(tolerance);
+            expect(await check(services, twoProjects(['合计 30.51']), 'rounding-difference')).toHaveLength(1);
+        }
+    });
+});

@@ -7,12 +7,15 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { Catalog, Department, Indicator, isIndicator, SummaryMember, type IndicatorCategory, type IndicatorGroup } from '../generated/ast.js';
 import { catalogOf, type PerfScopeProvider } from '../perf-scope.js';
 import type { PerfServices } from '../perf-module.js';
+import { Decimal } from '../../model/money.js';
+import type { ReconciliationSettings } from './reconciliation.js';
 import { applyRuleSettings, readRuleSettings, type RuleSettings } from './rule-settings.js';
 import { RULES, type RuleCode } from './rules.js';
 
 /** Settings section and key: `"perf.rules": { "placeholder-amount": "off" }`. */
 export const SETTINGS_SECTION = 'perf';
 export const RULES_KEY = 'rules';
+export const ROUNDING_TOLERANCE_KEY = 'roundingTolerance';
 
 /**
  * The one place where rule settings apply: every diagnostic with a rule code is dropped or re-levelled
@@ -22,12 +25,14 @@ export const RULES_KEY = 'rules';
 export class PerfDocumentValidator extends DefaultDocumentValidator {
 
     private readonly scopes: PerfScopeProvider;
+    private readonly reconciliation: ReconciliationSettings;
     private readonly configuration: ConfigurationProvider;
     private readonly index: IndexManager;
 
     constructor(services: PerfServices) {
         super(services);
         this.scopes = services.references.ScopeProvider;
+        this.reconciliation = services.validation.PerfValidator.reconciliation;
         this.configuration = services.shared.workspace.ConfigurationProvider;
         this.index = services.shared.workspace.IndexManager;
         revalidateWhenRulesChange(services.shared);
@@ -35,6 +40,8 @@ export class PerfDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const settings = await this.ruleSettings();
+        this.reconciliation.tolerance = readRoundingTolerance(
+            await this.configuration.getConfiguration(SETTINGS_SECTION, ROUNDING_TOLERANCE_KEY));
         return applyRuleSettings(await super.validateDocument(document, options, cancelToken), settings);
     }
 
@@ -101,6 +108,19 @@ export class PerfDocumentValidator extends DefaultDocumentValidator {
     private unknownCatalogMessage(written: string): { code: RuleCode; text: string } {
         const names = this.index.allElements(Catalog.$type).map(catalog => `“${catalog.name}”`).distinct().join('、');
         return { code: 'unknown-catalog', text: `找不到指标体系“${written}”；可用的指标体系：${names}。（unknown catalog）` };
+    }
+}
+
+/** A non-negative number (or numeric text) sets a fixed tolerance; anything else means automatic. */
+export function readRoundingTolerance(raw: unknown): Decimal | undefined {
+    if ((typeof raw !== 'number' && typeof raw !== 'string') || String(raw).trim() === '') {
+        return undefined;
+    }
+    try {
+        const tolerance = new Decimal(raw);
+        return tolerance.isNegative() || !tolerance.isFinite() ? undefined : tolerance;
+    } catch {
+        return undefined;
     }
 }
 

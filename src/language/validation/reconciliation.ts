@@ -57,7 +57,17 @@ function unitOf(node: Project | Department): string {
     return (isDepartment(node) ? node : AstUtils.getContainerOfType(node, isDepartment))?.unit ?? '';
 }
 
+/**
+ * `perf.roundingTolerance`: unset, the rounding a difference can come from is worked out per sum (half a unit
+ * of the last decimal written, per summed figure); a number replaces that with a fixed largest difference.
+ */
+export interface ReconciliationSettings {
+    tolerance?: Decimal;
+}
+
 export class ReconciliationRules {
+
+    constructor(readonly settings: ReconciliationSettings = {}) {}
 
     checks(): ValidationChecks<PerfAstType> {
         return {
@@ -104,22 +114,28 @@ export class ReconciliationRules {
         if (difference.isZero()) {
             return;
         }
+        const tolerance = this.settings.tolerance ?? summed.tolerance;
+        const explained = this.settings.tolerance
+            ? `在设置的容差 ${money(tolerance)}${unitOf(owner) ? ` ${unitOf(owner)}` : ''} 以内（perf.roundingTolerance），请核对。`
+            : undefined;
         const unitText = unitOf(owner);
         const unit = unitText ? ` ${unitText}` : '';
         const label = `${stated.node.source} ${stated.text}`;
         const computedText = formatAmount(computed);
         const data = { computed: computedText };
         const decimals = summed.decimals.size === 1 ? `${decimalText([...summed.decimals][0])}的` : '';
-        if (difference.lessThanOrEqualTo(summed.tolerance)) {
+        if (difference.lessThanOrEqualTo(tolerance)) {
             report(accept, 'rounding-difference',
                 `${label} 与${computedName} ${computedText} 相差 ${money(difference)}${unit}：`
-                + `在 ${summed.count} 个${decimals}数字四舍五入可解释的范围内（最多 ${money(summed.tolerance)}${unit}），请核对。`
+                + (explained ?? `在 ${summed.count} 个${decimals}数字四舍五入可解释的范围内（最多 ${money(summed.tolerance)}${unit}），请核对。`)
                 + `（stated ${stated.text}, computed ${computedText}: a rounding difference）`,
                 { node: stated.node, property: 'value' }, data);
         } else {
             report(accept, 'total-mismatch',
                 `${label} 与${computedName} ${computedText} 不符：相差 ${money(difference)}${unit}，`
-                + `超出 ${summed.count} 个数字四舍五入可解释的 ${money(summed.tolerance)}${unit}。`
+                + (this.settings.tolerance
+                    ? `超出设置的容差 ${money(tolerance)}${unit}（perf.roundingTolerance）。`
+                    : `超出 ${summed.count} 个数字四舍五入可解释的 ${money(summed.tolerance)}${unit}。`)
                 + `（stated ${stated.text}, computed ${computedText}）`,
                 { node: stated.node, property: 'value' }, data);
         }

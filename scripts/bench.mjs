@@ -5,6 +5,7 @@
 //   npm run bench -- --smoke            small sizes, 2 runs: checks that the harness works (used by the tests)
 //   npm run bench -- --only check,compile,lsp   --runs N (default 5)   --keep (leave the generated files)
 //   npm run bench -- --server cli       the LSP figures with `perf lsp --stdio` even when dist/server.cjs exists
+//   npm run bench -- --profile-server DIR   write the language server's CPU profile (node --cpu-prof) into DIR
 //
 // Figures: (1) `perf check` as a whole process on 25,000 and 250,000 indicators, and their ratio;
 // (2) `perf compile` of the 25,000-indicator document to JSON and to XLSX; (3) over LSP stdio: a workspace
@@ -45,6 +46,7 @@ function parseArguments(argv) {
             case '--runs': options.runs = Number(argv[++i]); break;
             case '--only': options.only = argv[++i].split(','); break;
             case '--server': options.server = argv[++i]; break;
+            case '--profile-server': options.profileServer = path.resolve(argv[++i]); break;
             default: throw new Error(`unknown option ${argv[i]}; see the head of scripts/bench.mjs`);
         }
     }
@@ -212,7 +214,8 @@ async function timeToAllDiagnosed(diagnosed, files, started) {
 async function benchLsp(options, sizes, workDir) {
     const workspace = writeWorkspace(workDir, sizes);
     const server = serverCommand(options.server);
-    const client = new LspClient(process.execPath, server.args, { cwd: workDir });
+    const profiling = options.profileServer ? ['--cpu-prof', '--cpu-prof-dir', options.profileServer] : [];
+    const client = new LspClient(process.execPath, [...profiling, ...server.args], { cwd: workDir });
     const folderUri = pathToFileURL(workspace.folder).href;
     const editedUri = pathToFileURL(workspace.edited).href;
     const diagnosed = new Set();

@@ -183,11 +183,37 @@ const NONE_TEXTS = new Set(['', '无', '/', '-', '--', '—', '——', '不适�
  * bracketed unit (响应时间（秒）). Never throws.
  */
 export function parseThreshold(text: string, indicatorName?: string): Threshold {
+    const nameUnit = indicatorName !== undefined ? unitOfName(indicatorName) : undefined;
+    // A table repeats the same few values (≥95%, 100%, 1份): 25,000 targets have ~2,700 distinct texts.
+    const key = `${nameUnit?.text ?? ''}\u0000${text}`;
+    let meaning = parsedThresholds.get(key);
+    if (!meaning) {
+        if (parsedThresholds.size >= PARSED_THRESHOLDS_LIMIT) {
+            parsedThresholds.clear();
+        }
+        meaning = freezeThreshold(parseUncached(text, nameUnit));
+        parsedThresholds.set(key, meaning);
+    }
+    return meaning;
+}
+
+/** Meanings by unit-of-name and text; shared between callers, hence frozen. Bounded so a server never grows it without end. */
+const parsedThresholds = new Map<string, Threshold>();
+const PARSED_THRESHOLDS_LIMIT = 20_000;
+
+function freezeThreshold(threshold: Threshold): Threshold {
+    if (threshold.kind === 'composite') {
+        threshold.parts.forEach(part => Object.freeze(part));
+        Object.freeze(threshold.parts);
+    }
+    return Object.freeze(threshold);
+}
+
+function parseUncached(text: string, nameUnit: { info: UnitInfo; text: string } | undefined): Threshold {
     const core = stripTrailing(text);
     if (NONE_TEXTS.has(toHalfWidth(core).trim())) {
         return { kind: 'none', text };
     }
-    const nameUnit = indicatorName !== undefined ? unitOfName(indicatorName) : undefined;
     const parts = splitParts(core);
     if (parts.length > 1) {
         const parsed = parts.map(part => parseSingle(part, nameUnit));

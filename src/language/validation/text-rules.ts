@@ -65,9 +65,14 @@ export class TextRules {
         for (const [property, label] of CHECKED_TEXTS[node.$type] ?? []) {
             const value = (node as unknown as Record<string, unknown>)[property];
             const texts = Array.isArray(value) ? value as string[] : typeof value === 'string' ? [value] : [];
-            const cstNodes = GrammarUtils.findNodesForProperty(node.$cstNode, property);
+            // Looking up CST nodes walks the node's whole subtree: only done for the rare unbalanced text.
+            let cstNodes: ReturnType<typeof GrammarUtils.findNodesForProperty> | undefined;
             texts.forEach((text, i) => {
                 const problem = firstUnbalanced(text);
+                if (!problem) {
+                    return;
+                }
+                cstNodes ??= GrammarUtils.findNodesForProperty(node.$cstNode, property);
                 const cst = cstNodes[i];
                 if (!problem || !cst) {
                     return;
@@ -85,7 +90,7 @@ export class TextRules {
             return; // an unclosed quote: a syntax error already says so
         }
         const punctuation = trailingPunctuation(target.text);
-        const cst = GrammarUtils.findNodeForProperty(target.$cstNode, 'text');
+        const cst = punctuation ? GrammarUtils.findNodeForProperty(target.$cstNode, 'text') : undefined;
         if (!punctuation || !cst) {
             return;
         }

@@ -6,6 +6,7 @@ import { createPerfServices, type PerfServices } from '../language/perf-module.j
 import type { PerfFile } from '../language/generated/ast.js';
 import type { RuleSettings } from '../language/validation/rule-settings.js';
 import { parseSourceEncoding, readSourceText, SourceTextError, type SourceEncoding } from './encoding.js';
+import { BatchModule } from './batch-module.js';
 
 /** A problem that stops the command before any document is read: printed as one line, exit code 2. */
 export class InputError extends Error {}
@@ -22,7 +23,7 @@ export interface LoadedFile {
  */
 export async function loadFiles(paths: string[], options: { rules?: RuleSettings; roundingTolerance?: string } = {}): Promise<{ services: PerfServices; files: LoadedFile[] }> {
     const texts = paths.map(file => ({ path: file, text: readSourceFile(file) }));
-    const { shared, perf } = createPerfServices(NodeFileSystem);
+    const { shared, perf } = createPerfServices(NodeFileSystem, BatchModule);
     if (options.rules || options.roundingTolerance !== undefined) {
         // The same settings the editor sends (perf.rules, perf.roundingTolerance), from `perf check` options.
         shared.workspace.ConfigurationProvider.updateConfiguration({

@@ -77,14 +77,15 @@ export const PerfSharedModule: Module<LangiumSharedServices, PartialLangiumShare
 
 /**
  * Creates the shared and the language services. Without a connection (CLI, tests) the services work on
- * their own; with one (`perf lsp`, VS Code) they serve a language client.
+ * their own; with one (`perf lsp`, VS Code) they serve a language client. `batchModule` replaces services
+ * a one-shot command does not need (src/cli/batch-module.ts).
  */
-export function createPerfServices(context: DefaultSharedModuleContext): {
+export function createPerfServices(context: DefaultSharedModuleContext, batchModule?: Module<PerfServices, PartialLangiumServices>): {
     shared: LangiumSharedServices;
     perf: PerfServices;
 } {
     const shared = inject(createDefaultSharedModule(context), PerfGeneratedSharedModule, PerfSharedModule);
-    const perf = inject(createDefaultModule({ shared }), PerfGeneratedModule, PerfModule);
+    const perf = inject(createDefaultModule({ shared }), PerfGeneratedModule, PerfModule, batchModule);
     shared.ServiceRegistry.register(perf);
     registerValidationChecks(perf);
     registerSummaryRules(perf);

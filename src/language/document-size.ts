@@ -6,9 +6,9 @@
 import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type ParseResult, type ParserOptions, type URI } from 'langium';
 
 /**
- * 10 MB: over 400 times the reference table, and building costs about 50 bytes of memory per byte of text
- * (measured in docs/guarantees.md: 10.4 MB in 14 s and 0.6 GB; 23 MB in 280 s and 2.3 GB; 50 MB would need
- * about 4.7 GB, over Node's default heap limit).
+ * 10 MB: over 400 times the reference table; building costs about 40 bytes of memory per byte of text
+ * (measured in docs/guarantees.md: 10.4 MB in 8 s and 0.6 GB, 51.6 MB in 37 s and 2.1 GB), so the limit keeps
+ * a server or an editor's process well inside its memory whatever is pasted into it.
  */
 export const MAX_DOCUMENT_BYTES = limitFromEnvironment() ?? 10 * 1024 * 1024;
 

@@ -17,18 +17,16 @@ const CLOSERS: Record<string, Family> = {
     '】': 'lenticular', '」': 'corner', '』': 'white-corner', '〉': 'angle'
 };
 
-const ANY_BRACKET = new RegExp(`[${[...Object.keys(OPENERS), ...Object.keys(CLOSERS)].map(char => `\\${char}`).join('')}]`);
+/** Every bracket of a text, to jump from one to the next instead of looking at each character. */
+const BRACKETS = new RegExp(`[${[...Object.keys(OPENERS), ...Object.keys(CLOSERS)].map(char => `\\${char}`).join('')}]`, 'g');
 const OPENER_OF: Record<Family, string> = Object.fromEntries(Object.entries(OPENERS).reverse().map(([char, family]) => [family, char])) as Record<Family, string>;
 const CLOSER_OF: Record<Family, string> = Object.fromEntries(Object.entries(CLOSERS).reverse().map(([char, family]) => [family, char])) as Record<Family, string>;
 
 /** The first character without a partner: a closer nothing opened, or an opener never closed. */
 export function firstUnbalanced(text: string): { index: number; char: string; partner: string } | undefined {
-    if (!ANY_BRACKET.test(text)) {
-        return undefined; // most names and goals have none: skip the scan
-    }
     const open: Array<{ family: Family; index: number }> = [];
-    for (let index = 0; index < text.length; index++) {
-        const char = text[index];
+    for (const bracket of text.matchAll(BRACKETS)) {
+        const index = bracket.index, char = bracket[0];
         if (OPENERS[char]) {
             open.push({ family: OPENERS[char], index });
         } else if (CLOSERS[char]) {

@@ -9,6 +9,7 @@ import type { PerfServices } from '../language/perf-module.js';
 import { workspaceCatalogs } from './catalog-info.js';
 import { importCsv } from './csv.js';
 import { ImportError, type ImportedTable } from './import-model.js';
+import { importLayoutText, isLayoutText } from './pdf-layout-text.js';
 import { importText } from './pdf-text.js';
 import { allNotes } from './summary.js';
 import { decodeSourceBytes, parseSourceEncoding, SourceTextError } from '../cli/encoding.js';
@@ -51,9 +52,14 @@ export async function readImportedTable(file: string, options: ImportOptions = {
 export async function importBytes(bytes: Buffer, source: string, extension: typeof IMPORT_EXTENSIONS[number], options: ImportOptions = {}): Promise<ImportedTable> {
     switch (extension) {
         case '.xlsx': return importXlsx(bytes, source);
-        case '.txt': return importText(decodeText(bytes, source, options), source);
+        case '.txt': return importPdfText(decodeText(bytes, source, options), source);
         case '.csv': return importCsv(decodeText(bytes, source, options), source);
     }
+}
+
+/** Text of a PDF: `pdftotext -layout` (columns side by side) or a plain copy (cells one after another). */
+function importPdfText(text: string, source: string): ImportedTable {
+    return isLayoutText(text) ? importLayoutText(text, source) : importText(text, source);
 }
 
 /** UTF-8 (BOM or not) or GBK/GB18030, detected or forced, by the same rules as every perf input (src/cli/encoding.ts). */

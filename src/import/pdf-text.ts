@@ -7,7 +7,7 @@
  * - the lines after it hold the 绩效目标 and 绩效指标 cells, in either order and sometimes one inside the
  *   other (the last 。 of the indicators may come after the goal): the indicator cell is the part that reads
  *   as numbered items `N、1-产出指标；11-数量指标；名称；实施周期指标值:…；年度指标值:…。`, the goal the rest.
- * Not handled yet: `pdftotext -layout` output with the goal and indicator columns side by side on one line.
+ * `pdftotext -layout` output, with the columns side by side on each line, is read by pdf-layout-text.ts.
  */
 import { isCompleteIndicatorCell, parseIndicatorCell, type ParsedIndicatorCell } from './cell-parsing.js';
 import { emptyDepartment, emptyProject, ImportError, type ImportedDepartment, type ImportedIndicator, type ImportedProject, type ImportedTable, type ImportNote } from './import-model.js';
@@ -19,15 +19,15 @@ export interface TextLine {
     text: string;
 }
 
-const TITLE = /绩效目标表/;
-const DEPARTMENT_LINE = /^\s*部门(?:名称)?\s*[:：]\s*(.*?)\s*(?:单位\s*[:：]\s*(\S+)\s*)?$/;
-const UNIT_LINE = /^\s*单位\s*[:：]\s*(\S+)\s*$/;
-const HEADER_LINE = /项目名称.*绩效指标|项目名称.*总计/;
-const PAGE_FURNITURE = /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—]\s*\d+\s*[-—]|\d+\s*\/\s*\d+)\s*$/;
+export const TITLE = /绩效目标表/;
+export const DEPARTMENT_LINE = /^\s*部门(?:名称)?\s*[:：]\s*(.*?)\s*(?:单位\s*[:：]\s*(\S+)\s*)?$/;
+export const UNIT_LINE = /^\s*单位\s*[:：]\s*(\S+)\s*$/;
+export const HEADER_LINE = /项目名称.*绩效指标|项目名称.*总计/;
+export const PAGE_FURNITURE = /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—]\s*\d+\s*[-—]|\d+\s*\/\s*\d+)\s*$/;
 const AMOUNTS_AT_END = new RegExp(String.raw`^(.*?)(?:^|\s+)(${AMOUNT_TOKEN}(?:\s+${AMOUNT_TOKEN}){0,3})\s*$`);
 const INDENTED = /^(?: {2,}|\t|\u3000)/;
 /** The first item of an indicator cell: 1、1-产出指标 or 1、产出指标. */
-const FIRST_ITEM = /^\s*1\s*、\s*(?:\d+\s*-|[^；;\s]{2,8}指标\s*[；;])/;
+export const FIRST_ITEM = /^\s*1\s*、\s*(?:\d+\s*-|[^；;\s]{2,8}指标\s*[；;])/;
 /** Names wrap over a few lines at most; beyond that the amounts are missing. */
 const MAX_NAME_LINES = 6;
 
@@ -123,7 +123,7 @@ export function importText(text: string, source: string): ImportedTable {
     return table;
 }
 
-function unitOf(written: string, position: string, notes: ImportNote[]): string | undefined {
+export function unitOf(written: string, position: string, notes: ImportNote[]): string | undefined {
     if (written === '万元' || written === '元') {
         return written;
     }
@@ -238,6 +238,11 @@ function splitBody(project: ImportedProject, body: TextLine[]): void {
     if (goalText) {
         project.goal = [goalText];
     }
+    addIndicatorCell(project, indicators, parsed);
+}
+
+/** The indicator cell (its wrapped lines, already parsed) as the project's indicators; what does not read is noted with its line. */
+export function addIndicatorCell(project: ImportedProject, indicators: TextLine[], parsed: ParsedIndicatorCell = parseIndicatorCell(joinLines(indicators))): void {
     const lineAt = offsetToLine(indicators);
     project.indicators = parsed.items.map((item): ImportedIndicator => ({
         position: `第${lineAt(item.offset)}行`,
@@ -267,7 +272,7 @@ function compareScores(a: number[], b: number[]): number {
 }
 
 /** Wrapped lines joined as they were one line: a line break inside a cell is never a character. */
-function joinLines(lines: TextLine[]): string {
+export function joinLines(lines: TextLine[]): string {
     return lines.map(line => line.text).join('');
 }
 

@@ -157,7 +157,8 @@ function pageColumns(header: TextLine, body: TextLine[], source: string): PageCo
         .map(title => ({ key: title.column as FundKey, start: title.start, center: title.start + displayWidth(title.text) / 2 }));
     const starts = new Map<number, number>();
     for (const line of body) {
-        for (const run of runsOf(line.text)) {
+        // Amounts are centred in their columns: only text runs say where a text column starts.
+        for (const run of runsOf(line.text).filter(run => !AMOUNT_RUN.test(run.text))) {
             starts.set(run.start, (starts.get(run.start) ?? 0) + 1);
         }
     }

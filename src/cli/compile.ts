@@ -4,7 +4,7 @@ import { buildOfficialTable } from '../compile/build-official-table.js';
 import { ChromiumMissingError } from '../compile/pdf.js';
 import { DEFAULT_FORMATS, isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from '../compile/write-outputs.js';
 import { InputError, loadFiles } from './documents.js';
-import { formatDiagnostic, isError } from './report.js';
+import { formatDiagnostics, isError } from './report.js';
 
 export { OUTPUT_FORMATS, type OutputFormat };
 
@@ -43,9 +43,7 @@ export async function compileCommand(paths: string[], options: CompileOptions): 
     const { files } = await loadFiles(paths);
     let failed = false;
     for (const file of files) {
-        for (const diagnostic of file.diagnostics) {
-            console.error(formatDiagnostic(file.path, diagnostic));
-        }
+        process.stderr.write(formatDiagnostics(file.path, file.diagnostics));
         if (file.diagnostics.some(isError)) {
             console.error(`${file.path}: 有错误，未编译 not compiled: fix the errors above first`);
             failed = true;

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { formattedText } from '../language/lsp/formatter.js';
 import { loadFiles } from './documents.js';
-import { formatDiagnostic } from './report.js';
+import { formatDiagnostics } from './report.js';
 
 const UTF8_BOM = '\uFEFF';
 
@@ -22,9 +22,7 @@ export async function formatCommand(paths: string[], options: { check?: boolean 
         const text = await formattedText(formatter, file.document);
         if (text === undefined) {
             unformattable++;
-            for (const diagnostic of file.diagnostics.filter(isSyntaxError)) {
-                console.error(formatDiagnostic(file.path, diagnostic));
-            }
+            process.stderr.write(formatDiagnostics(file.path, file.diagnostics.filter(isSyntaxError)));
             console.error(`${file.path}: 有语法错误，未格式化 (syntax errors: not formatted; fix them first)`);
             continue;
         }

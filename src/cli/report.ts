@@ -16,6 +16,14 @@ export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
     return `${file}:${line + 1}:${character + 1}: ${severity}: ${diagnostic.message}${code ? ` [${code}]` : ''}`;
 }
 
+/** A file's diagnostics as lines, in the order they stand in the file, ready for one write. */
+export function formatDiagnostics(file: string, diagnostics: Diagnostic[]): string {
+    return [...diagnostics]
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+        .map(diagnostic => formatDiagnostic(file, diagnostic) + '\n')
+        .join('');
+}
+
 export function isError(diagnostic: Diagnostic): boolean {
     return (diagnostic.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error;
 }

@@ -13,12 +13,11 @@
  * - Rows become the table through the same pieces as the plain text reader (pdf-text.ts, cell-parsing.ts).
  * Repeated headers and page numbers are page furniture: reported with their lines, never dropped silently.
  */
-import { splitProjectName } from './cell-parsing.js';
+import { readAmount, splitProjectName } from './cell-parsing.js';
 import { emptyDepartment, emptyProject, ImportError, type ImportedAmounts, type ImportedDepartment, type ImportedTable, type ImportNote } from './import-model.js';
 import { addIndicatorCell, DEPARTMENT_LINE, FIRST_ITEM, PAGE_FURNITURE, TITLE, UNIT_LINE, unitOf, type TextLine } from './pdf-text.js';
 import { columnOfTitle, type TableColumn } from './table-headers.js';
 import { AMOUNT_TOKEN } from './text-amounts.js';
-import { readAmount } from './cell-parsing.js';
 import type { FundKey } from '../model/figures.js';
 
 /** How far left of its column a run may start and still belong to it (pdftotext rounds x positions). */

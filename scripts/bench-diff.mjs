@@ -3,9 +3,9 @@
 // Run after `npm run build`: node scripts/bench-diff.mjs [copies]
 import './object-group-by.mjs';
 import * as fs from 'node:fs';
-import { parseVersion } from '../out/diff/parse-version.js';
-import { diffFiles } from '../out/diff/semantic-diff.js';
-import { renderText } from '../out/diff/render-text.js';
+import { parseVersion } from '../lib/diff/parse-version.js';
+import { diffFiles } from '../lib/diff/semantic-diff.js';
+import { renderText } from '../lib/diff/render-text.js';
 
 const reference = fs.readFileSync(new URL('../examples/nansha-commerce-bureau.perf', import.meta.url), 'utf8');
 const copies = Number(process.argv[2] ?? 40);

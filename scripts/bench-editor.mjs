@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createPerfServices } from '../out/language/perf-module.js';
+import { createPerfServices } from '../lib/language/perf-module.js';
 
 const files = Number(process.argv[2] ?? 1000);
 const reference = fs.readFileSync(new URL('../examples/nansha-commerce-bureau.perf', import.meta.url), 'utf8');

@@ -4,7 +4,7 @@
 import './object-group-by.mjs';
 import * as fs from 'node:fs';
 import { EmptyFileSystem, URI } from 'langium';
-import { createPerfServices } from '../out/language/perf-module.js';
+import { createPerfServices } from '../lib/language/perf-module.js';
 
 const copies = Number(process.argv[2] ?? 100);
 const reference = fs.readFileSync(new URL('../examples/nansha-commerce-bureau.perf', import.meta.url), 'utf8');

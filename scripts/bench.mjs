@@ -313,8 +313,8 @@ async function benchLsp(options, sizes, workDir) {
 async function main() {
     const options = parseArguments(process.argv.slice(2));
     const sizes = options.smoke ? SMOKE : FULL;
-    if (!fs.existsSync(path.join(repoRoot, 'out', 'cli', 'main.js'))) {
-        throw new Error('out/cli/main.js is missing: run `npm run build` first');
+    if (!fs.existsSync(path.join(repoRoot, 'lib', 'cli', 'main.js'))) {
+        throw new Error('lib/cli/main.js is missing: run `npm run build` first');
     }
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-bench-'));
     print({

@@ -62,7 +62,7 @@ console.error(`fuzz: seed ${seed}, ${values.runs} cases per text property, ${val
 
 const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
 if (build.status !== 0) {
-    console.error('fuzz: npm run build failed; the CLI and server cases need out/');
+    console.error('fuzz: npm run build failed; the CLI and server cases need lib/');
 }
 const started = Date.now();
 const run = spawnSync('npx', ['vitest', 'run', target, '--testTimeout', environment.PERF_FUZZ_TIMEOUT_MS], {

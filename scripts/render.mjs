@@ -3,7 +3,7 @@
 //   docs/images/reference-html.png  the HTML, screenshot by headless Chromium in a wide window
 //   docs/images/reference-xlsx.png  the XLSX, printed to PDF by LibreOffice, first page by pdftoppm
 // Needs chromium, libreoffice-calc, poppler-utils, fonts-noto-cjk and fonts-crosextra-carlito: installs what is missing
-// with apt-get when run as root, otherwise says what to install. Needs a built out/ (npm run build).
+// with apt-get when run as root, otherwise says what to install. Needs a built lib/ (npm run build).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -77,8 +77,8 @@ function ensureTools() {
 }
 
 function compile() {
-    if (!fs.existsSync(path.join(root, 'out', 'cli', 'main.js'))) {
-        console.error('render: out/ is not built: run npm run build first');
+    if (!fs.existsSync(path.join(root, 'lib', 'cli', 'main.js'))) {
+        console.error('render: lib/ is not built: run npm run build first');
         process.exit(1);
     }
     run(process.execPath, [path.join(root, 'bin', 'perf.js'), 'compile', example, '--format', 'html,xlsx', '-o', work]);

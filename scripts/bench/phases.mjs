@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { URI, DocumentState } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 const t0 = performance.now();
-const { createPerfServices } = await import('../../out/language/perf-module.js');
+const { createPerfServices } = await import('../../lib/language/perf-module.js');
 const tImport = performance.now();
 const { shared } = createPerfServices(NodeFileSystem);
 await shared.workspace.WorkspaceManager.initializeWorkspace([]);

@@ -4,7 +4,7 @@
 import '../object-group-by.mjs';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createPerfServices } from '../../out/language/perf-module.js';
+import { createPerfServices } from '../../lib/language/perf-module.js';
 
 const folder = process.argv[2];
 const gcAndMeasure = () => {

@@ -15,7 +15,7 @@ export interface BuiltinCatalog {
 
 /**
  * The catalogs shipped in the package's catalogs/ folder. They are data (.perf files), found by walking up
- * from this module to the package root, so the same code works from out/ (tsc) and from a bundle.
+ * from this module to the package root, so the same code works from lib/ (tsc) and from a bundle.
  */
 export function loadBuiltinCatalogs(): BuiltinCatalog[] {
     const folder = findCatalogFolder();

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { referenceExample, repoRoot } from '../helpers.js';
 
-/** Runs the installed command line as a user would (bin/perf.js on out/, built by `npm test`'s pretest). */
+/** Runs the installed command line as a user would (bin/perf.js on lib/, built by `npm test`'s pretest). */
 function perf(...args: string[]) {
     const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'perf.js'), ...args], {
         encoding: 'utf8', cwd: repoRoot

@@ -45,7 +45,7 @@ function perf(cwd: string, ...args: string[]) {
 
 beforeAll(() => {
     // `npm test` builds first (pretest); a lone `vitest run test/diff` on a fresh clone builds here.
-    if (!fs.existsSync(path.join(repoRoot, 'out', 'cli', 'diff.js'))) {
+    if (!fs.existsSync(path.join(repoRoot, 'lib', 'cli', 'diff.js'))) {
         execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'ignore' });
     }
     repo = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-git-'));

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readReferenceExample, referenceExample, repoRoot } from '../helpers.js';
 
-/** The installed command line (bin/perf.js on out/, built by `npm test`'s pretest). */
+/** The installed command line (bin/perf.js on lib/, built by `npm test`'s pretest). */
 function perf(...args: string[]) {
     const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'perf.js'), ...args], { encoding: 'utf8', cwd: repoRoot });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,4 +1,4 @@
-/** Running the built command line (bin/perf.js on out/, built by `npm test`'s pretest) in a scratch folder. */
+/** Running the built command line (bin/perf.js on lib/, built by `npm test`'s pretest) in a scratch folder. */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

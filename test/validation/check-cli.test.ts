@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { referenceExample, repoRoot } from '../helpers.js';
 import { oneProject } from './validation-helpers.js';
 
-/** bin/perf.js on out/ (built by `npm test`'s pretest, or `npm run build`), as a user runs it. */
+/** bin/perf.js on lib/ (built by `npm test`'s pretest, or `npm run build`), as a user runs it. */
 function perf(...args: string[]) {
     const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'perf.js'), ...args], { encoding: 'utf8', cwd: repoRoot });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.trim().split('\n') };

@@ -21,6 +21,8 @@ describe('completion', () => {
         expect(JSON.stringify(quantity.documentation)).toContain('常用单位');
         expect(JSON.stringify(quantity.documentation)).toContain('计划完成的产品或服务的数量');
         expect(applyItem(inProject('        |'), quantity)).toContain('\n        11\n');
+        const bySortText = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map(item => item.label);
+        expect(bySortText.indexOf('31 服务对象满意度（满意度指标）')).toBeLessThan(bySortText.indexOf('1 产出指标（一级指标）'));
     });
 
     test('finds a code by a partly typed Chinese name or by its digits, replacing what was typed', async () => {

@@ -123,7 +123,8 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
                 detail: node.label,
                 documentation: { kind: 'markdown', value: codeDocumentation(node, catalogUri) },
                 filterText,
-                sortText: `${SORT.code}${node.name.padStart(6, '0')}`,
+                // Level-2 codes first: they are what an indicator line starts with; `1/11` is the rarer form.
+                sortText: `${SORT.code}${level === 'groups' ? 'b' : 'a'}${node.name.padStart(6, '0')}`,
                 textEdit: { range, newText: node.name }
             });
             if (isIndicatorCategory(node)) {

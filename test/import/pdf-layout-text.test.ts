@@ -3,11 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildOfficialTable } from '../../src/compile/build-official-table.js';
-import { Column, type OfficialTable } from '../../src/compile/official-table.js';
+import type { OfficialTable } from '../../src/compile/official-table.js';
 import { ImportError } from '../../src/import/import-model.js';
 import { importLayoutText, isLayoutText } from '../../src/import/pdf-layout-text.js';
 import { allNotes } from '../../src/import/summary.js';
 import { createServices, parseDocument, readReferenceExample, referenceText, repoRoot, stripWhitespace } from '../helpers.js';
+import { expectPublishedReferenceTable, publishedText } from '../published-table.js';
 import { perfOf, withoutComments, type Services } from './import-helpers.js';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'import');
@@ -15,8 +16,6 @@ const fixtures = path.join(repoRoot, 'test', 'fixtures', 'import');
 const nanshaLayout = path.join(fixtures, 'nansha-layout.txt');
 /** Hand-made: a wrapped name with its amounts on a line of their own, 其他资金, a long goal, page numbers. */
 const smallLayout = path.join(fixtures, 'layout-small.txt');
-
-const projects = (table: OfficialTable) => table.rows.filter(row => row.level === 2);
 
 describe('recognising the layout form', () => {
     test('pdftotext -layout text is layout text, a plain copy of the same table is not', () => {
@@ -35,7 +34,7 @@ describe('importing pdftotext -layout of the reference table', () => {
 
     beforeAll(async () => {
         services = await createServices();
-        published = stripWhitespace(fs.readFileSync(referenceText, 'utf8'));
+        published = publishedText();
         ({ text, errors, official: table } = await perfOf(importLayoutText(fs.readFileSync(nanshaLayout, 'utf8'), 'nansha-layout.txt'), services));
     });
 
@@ -45,23 +44,8 @@ describe('importing pdftotext -layout of the reference table', () => {
         expect(text).toContain('部门 "广州南沙经济技术开发区商务局" {');
     });
 
-    test('28 project names and amounts, in published order, as published', () => {
-        expect(projects(table)).toHaveLength(28);
-        let position = 0;
-        for (const row of projects(table)) {
-            const found = published.indexOf(stripWhitespace(row.cells.slice(0, 5).join('')), position);
-            expect(found, row.cells[0]).toBeGreaterThan(position);
-            position = found;
-        }
-    });
-
-    test('28 goals and 183 indicator texts, each as published', () => {
-        const goals = projects(table).map(row => row.cells[Column.goal]);
-        expect(goals.filter(goal => goal !== '')).toHaveLength(28);
-        goals.forEach(goal => expect(published).toContain(stripWhitespace(goal)));
-        const items = projects(table).flatMap(row => row.cells[Column.indicators].split(/(?<=。)(?=\d+、\d-)/));
-        expect(items).toHaveLength(183);
-        items.forEach(item => expect(published).toContain(stripWhitespace(item.slice(0, -1))));
+    test('28 project names and amounts in published order, 28 goals and 183 indicator texts, as published', () => {
+        expectPublishedReferenceTable(table, published);
     });
 
     test('the same table as the hand transcription, cell for cell (whitespace aside)', async () => {

@@ -9,18 +9,12 @@
  * values may themselves hold ； and 。.
  */
 import { Decimal, formatAmount, parseAmount } from '../model/money.js';
+import type { IndicatorText } from './import-model.js';
 
-export interface ParsedIndicatorItem {
+export interface ParsedIndicatorItem extends IndicatorText {
     /** Offset of the item in the parsed text (for positions). */
     offset: number;
     number: number;
-    groupCode?: string;
-    groupLabel?: string;
-    categoryCode?: string;
-    categoryLabel?: string;
-    name: string;
-    period: string;
-    annual: string;
 }
 
 export interface CellLeftover {

@@ -11,8 +11,8 @@ export type SourcePosition = string;
 /** An amount cell as read: its text in published form (#,##0.00 or as written) and where it stood. */
 export type ImportedAmounts = Partial<Record<FundKey, string>>;
 
-export interface ImportedIndicator {
-    position: SourcePosition;
+/** One indicator as a published cell writes it. */
+export interface IndicatorText {
     /** Level-1 and level-2 codes and labels as written ('1', '产出指标'); a code may be missing. */
     groupCode?: string;
     groupLabel?: string;
@@ -22,6 +22,10 @@ export interface ImportedIndicator {
     /** 实施周期指标值 and 年度指标值 exactly as written. */
     period: string;
     annual: string;
+}
+
+export interface ImportedIndicator extends IndicatorText {
+    position: SourcePosition;
 }
 
 export interface ImportedProject {

@@ -19,7 +19,6 @@ import { PerfHoverProvider } from './lsp/hover-provider.js';
 import { PerfDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { PerfFoldingRangeProvider } from './lsp/folding-ranges.js';
 import { PerfSemanticTokenProvider } from './lsp/semantic-tokens.js';
-import { registerSummaryRules } from './validation/summary-rules.js';
 import { PerfDocumentUpdateHandler } from './lsp/slow-checks-on-save.js';
 
 /** Services added to Langium's defaults. */
@@ -88,7 +87,6 @@ export function createPerfServices(context: DefaultSharedModuleContext, batchMod
     const perf = inject(createDefaultModule({ shared }), PerfGeneratedModule, PerfModule, batchModule);
     shared.ServiceRegistry.register(perf);
     registerValidationChecks(perf);
-    registerSummaryRules(perf);
     if (!context.connection) {
         // No client will send its configuration: use the defaults.
         shared.workspace.ConfigurationProvider.initialized({});

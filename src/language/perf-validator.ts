@@ -7,17 +7,20 @@ import { IndicatorRules } from './validation/indicator-rules.js';
 import { ReconciliationRules, type ReconciliationSettings } from './validation/reconciliation.js';
 import { SettingRules } from './validation/setting-rules.js';
 import { TargetRules } from './validation/target-rules.js';
+import { registerSummaryRules } from './validation/summary-rules.js';
 import { TextRules } from './validation/text-rules.js';
 
 export { RULES, type RuleCode } from './validation/rules.js';
 
 /**
- * Every check of perf, per AST type, in the 'fast' category: each is linear in the size of its document,
- * so all of them run as the user types. (A workspace-wide check would go into 'slow'.) The rules, their
- * codes and default severities are in validation/rules.ts; settings apply in PerfDocumentValidator.
+ * Every check of perf, per AST type. The document's own checks are 'fast': each is linear in the size of its
+ * document, so all of them run as the user types. A summary's reconciliation reads other files: 'slow' (on
+ * save and in the CLI; summary-rules.ts). The rules, their codes and default severities are in
+ * validation/rules.ts; settings apply in PerfDocumentValidator.
  */
 export function registerValidationChecks(services: PerfServices): void {
     services.validation.ValidationRegistry.register(services.validation.PerfValidator.checks(), undefined, 'fast');
+    registerSummaryRules(services);
 }
 
 /** The groups of rules, one file each under validation/. */

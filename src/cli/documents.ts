@@ -24,10 +24,10 @@ export interface LoadedFile {
 export async function loadFiles(paths: string[], options: { rules?: RuleSettings; roundingTolerance?: string } = {}): Promise<{ services: PerfServices; files: LoadedFile[] }> {
     const texts = paths.map(file => ({ path: file, text: readSourceFile(file) }));
     const { shared, perf } = createPerfServices(NodeFileSystem, BatchModule);
-    if (options.rules || options.roundingTolerance !== undefined) {
-        // The same settings the editor sends (perf.rules, perf.roundingTolerance), from `perf check` options.
+    if (options.rules || options.roundingTolerance !== undefined || defaultCatalog !== undefined) {
+        // The same settings the editor sends (perf.rules, perf.roundingTolerance, perf.catalog), from options.
         shared.workspace.ConfigurationProvider.updateConfiguration({
-            settings: { perf: { rules: options.rules ?? {}, roundingTolerance: options.roundingTolerance } }
+            settings: { perf: { rules: options.rules ?? {}, roundingTolerance: options.roundingTolerance, catalog: defaultCatalog } }
         });
     }
     await shared.workspace.WorkspaceManager.initializeWorkspace([]);
@@ -42,6 +42,13 @@ export async function loadFiles(paths: string[], options: { rules?: RuleSettings
             diagnostics: document.diagnostics ?? []
         }))
     };
+}
+
+/** The catalog of a department that names none, for this run: `--catalog` (as the setting perf.catalog). */
+let defaultCatalog: string | undefined;
+
+export function setDefaultCatalog(name: string | undefined): void {
+    defaultCatalog = name;
 }
 
 /** The encoding of input files for this run: `--encoding`, or detected per file (the default). */

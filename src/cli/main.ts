@@ -3,7 +3,7 @@ import { checkCommand, type CheckOptions } from './check.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../diff/render.js';
 import { collectFormats, COMPILE_OUTPUT_HELP, compileCommand, OUTPUT_FORMATS, type CompileOptions } from './compile.js';
-import { InputError, setInputEncoding } from './documents.js';
+import { InputError, setDefaultCatalog, setInputEncoding } from './documents.js';
 import { lspCommand } from './lsp.js';
 import { rulesCommand } from './rules.js';
 
@@ -21,7 +21,12 @@ export async function main(argv: string[]): Promise<number> {
         // Global, so every command that reads input files (check, compile, format …) honours it.
         .option('--encoding <name>', 'encoding of the input files: auto (default: UTF-8 with or without BOM, '
             + 'GBK/GB18030 or UTF-16 with BOM, detected), utf-8, gbk, gb18030')
-        .hook('preAction', command => { setInputEncoding(command.opts().encoding); });
+        .option('--catalog <name>', 'the indicator catalog (指标体系) of a department that names none: 2015 (default), '
+            + '2021 or one a workspace file declares; the same as the editor setting perf.catalog')
+        .hook('preAction', command => {
+            setInputEncoding(command.opts().encoding);
+            setDefaultCatalog(command.opts().catalog);
+        });
 
     program.command('check')
         .description('validate .perf files and print every problem as file:line:col: severity: message [rule]; '

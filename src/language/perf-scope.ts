@@ -1,9 +1,9 @@
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, WorkspaceCache,
+    AstUtils, DefaultScopeComputation, DocumentState, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, WorkspaceCache,
     type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumCoreServices, type LangiumDocuments, type LangiumDocument, type ReferenceInfo,
     type Scope
 } from 'langium';
-import { DEFAULT_CATALOG } from '../catalog/builtin-catalogs.js';
+import { BUILTIN_SCHEME, DEFAULT_CATALOG } from '../catalog/builtin-catalogs.js';
 import { Catalog, Indicator, isCatalog, isDepartment, type PerfFile } from './generated/ast.js';
 
 /**
@@ -34,6 +34,8 @@ export class PerfScopeProvider extends DefaultScopeProvider {
     private readonly catalogsByName: WorkspaceCache<string, Catalog | undefined>;
     private readonly documents: LangiumDocuments;
     private readonly nodeLocator: AstNodeLocator;
+    /** The catalog of a department that names none: setting `perf.catalog` (or `perf … --catalog`). */
+    defaultCatalogName = DEFAULT_CATALOG;
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -41,6 +43,7 @@ export class PerfScopeProvider extends DefaultScopeProvider {
         this.catalogsByName = new WorkspaceCache(services.shared);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.nodeLocator = services.workspace.AstNodeLocator;
+        relinkWhenDefaultCatalogChanges(services, this);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -81,10 +84,34 @@ export class PerfScopeProvider extends DefaultScopeProvider {
 }
 
 /** The catalog an indicator's codes refer to: its department's 指标体系, else the default one. */
-export function catalogOf(node: AstNode, scopes: Pick<PerfScopeProvider, 'findCatalog'>): Catalog | undefined {
+export function catalogOf(node: AstNode, scopes: Pick<PerfScopeProvider, 'findCatalog' | 'defaultCatalogName'>): Catalog | undefined {
     const department = AstUtils.getContainerOfType(node, isDepartment);
     if (department?.catalog) {
         return department.catalog.ref;
     }
-    return scopes.findCatalog(DEFAULT_CATALOG);
+    return scopes.findCatalog(scopes.defaultCatalogName);
+}
+
+/**
+ * A new `perf.catalog` changes what the codes of every department without 指标体系 mean: take the name, then
+ * unlink the workspace's documents and build them again (no parsing: only linking and validation run).
+ */
+function relinkWhenDefaultCatalogChanges(services: LangiumCoreServices, scopes: PerfScopeProvider): void {
+    const shared = services.shared;
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        const name: unknown = update.section === 'perf' ? update.configuration?.catalog : undefined;
+        const next = typeof name === 'string' && name.trim() !== '' ? name.trim() : DEFAULT_CATALOG;
+        if (update.section !== 'perf' || next === scopes.defaultCatalogName) {
+            return;
+        }
+        scopes.defaultCatalogName = next;
+        const builder = shared.workspace.DocumentBuilder;
+        const documents = shared.workspace.LangiumDocuments.all
+            .filter(document => document.uri.scheme !== BUILTIN_SCHEME)
+            .toArray();
+        void shared.workspace.WorkspaceLock.write(token => {
+            documents.forEach(document => builder.resetToState(document, DocumentState.ComputedScopes));
+            return builder.build(documents, { validation: true }, token);
+        });
+    });
 }

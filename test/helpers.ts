@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,4 +43,22 @@ export function diagnosticsOf(document: LangiumDocument, severity?: 1 | 2 | 3 | 
     return (document.diagnostics ?? [])
         .filter(d => severity === undefined || d.severity === severity)
         .map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+}
+
+export interface CliResult {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+/**
+ * Runs the command line as a user does: `node bin/perf.js ARGS` on lib/ (built by `npm test`'s pretest), in
+ * `cwd` (default: the repository), with extra environment variables.
+ */
+export function runPerf(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): CliResult {
+    const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'perf.js'), ...args], {
+        encoding: 'utf8', cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env },
+        timeout: options.timeoutMs ?? 120_000, maxBuffer: 256 * 1024 * 1024
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

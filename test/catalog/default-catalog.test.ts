@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createServices, parseDocument, repoRoot } from '../helpers.js';
+import { createServices, parseDocument, runPerf } from '../helpers.js';
 
 /** Codes of both catalogs: 41 (经济成本指标) exists only in the 2021 catalog. */
 const TABLE = [
@@ -48,10 +47,10 @@ describe('perf.catalog: the catalog of a department that names none', () => {
     test('perf --catalog 2021 is the same on the command line', () => {
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'perf-catalog-')), 'cost.perf');
         fs.writeFileSync(file, TABLE);
-        const run = (...args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'perf.js'), ...args], { encoding: 'utf8' });
+        const run = (...args: string[]) => runPerf(args);
         expect(run('check', file).stdout).toContain(`${file}:7:9: error: 二级指标代码“41”不在指标体系“2015”中`);
         const with2021 = run('check', '--catalog', '2021', file);
-        expect(with2021.status).toBe(0);
+        expect(with2021.code).toBe(0);
         expect(with2021.stdout).not.toContain('unknown-code');
     });
 });

@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { referenceExample, repoRoot } from '../helpers.js';
+import { referenceExample, runPerf } from '../helpers.js';
 
-/** Runs the installed command line as a user would (bin/perf.js on lib/, built by `npm test`'s pretest). */
-function perf(...args: string[]) {
-    const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'perf.js'), ...args], {
-        encoding: 'utf8', cwd: repoRoot
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** The command line as a user runs it. */
+const perf = (...args: string[]) => runPerf(args);
 
 function tempFile(name: string, content: string | Buffer): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-cli-'));

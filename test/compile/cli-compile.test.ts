@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_KEYS, unescapeCsvCell, UTF8_BOM } from '../../src/compile/csv-columns.js';
 import { CHROMIUM_MISSING_MESSAGE } from '../../src/compile/pdf.js';
-import { referenceExample, repoRoot, stripWhitespace } from '../helpers.js';
+import { referenceExample, runPerf, stripWhitespace } from '../helpers.js';
 import { ensurePdfTools, pdfPages, pdfText } from './pdf-tools.js';
 
 const tools = ensurePdfTools();
@@ -38,13 +37,8 @@ function workspace(): string {
     return fs.mkdtempSync(path.join(os.tmpdir(), 'perf-compile-'));
 }
 
-/** Runs bin/perf.js (on out/, built by `npm test`'s pretest) in `cwd`, as a user would. */
-function perf(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-    const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'perf.js'), ...args], {
-        cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** The command line as a user runs it, in `cwd`. */
+const perf = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) => runPerf(args, { cwd, env });
 
 function write(dir: string, name: string, text: string): string {
     const file = path.join(dir, name);

@@ -1,15 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { referenceExample, repoRoot } from '../helpers.js';
+import { referenceExample, repoRoot, runPerf } from '../helpers.js';
 import { oneProject } from './validation-helpers.js';
 
-/** bin/perf.js on lib/ (built by `npm test`'s pretest, or `npm run build`), as a user runs it. */
+/** The command line as a user runs it, with its output split into lines. */
 function perf(...args: string[]) {
-    const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'perf.js'), ...args], { encoding: 'utf8', cwd: repoRoot });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.trim().split('\n') };
+    const result = runPerf(args);
+    return { ...result, lines: result.stdout.trim().split('\n') };
 }
 
 function tempPerf(text: string): string {

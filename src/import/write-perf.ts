@@ -8,6 +8,7 @@
  */
 import { DEFAULT_CATALOG } from '../catalog/builtin-catalogs.js';
 import { DEFAULT_TITLE } from '../compile/official-table.js';
+import { isSimpleTargetText } from '../language/numberish.js';
 import { FUND_LABEL, SOURCE_KEYS, type FundKey } from '../model/figures.js';
 import { Decimal, formatAmount, sum } from '../model/money.js';
 import { chooseCatalog, resolveCategory, type CatalogInfo } from './catalog-info.js';
@@ -17,21 +18,6 @@ import { summaryLines } from './summary.js';
 
 const INDENT = '    ';
 
-/** The grammar's comparators (perf.langium, rule Comparator). */
-const COMPARATORS = [
-    '≥', '≤', '>=', '<=', '>', '<', '=', '≧', '≦', '＞', '＜', '＝', '≠',
-    '大于等于', '小于等于', '不低于', '不少于', '不高于', '不超过', '不多于',
-    '大于', '小于', '高于', '低于', '超过', '达到', '等于'
-];
-/** The grammar's NUMBERISH terminal, anchored. */
-const NUMBERISH = /[0-9０-９][0-9０-９,，.．]*(?:[%％‰]|[A-Za-z\u3400-\u9fff]+)?/;
-const SIMPLE_TARGET = new RegExp(
-    `^(?:${COMPARATORS.map(escapeRegExp).join('|')})?${NUMBERISH.source}$`);
-
-function escapeRegExp(text: string): string {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** A .perf string literal: \ " and line breaks escaped (the grammar's STRING is single-line). */
 export function quote(text: string): string {
     return `"${text.replace(/[\\"\n\r\t]/g, ch => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[ch]!)}"`;
@@ -39,7 +25,7 @@ export function quote(text: string): string {
 
 /** A target as .perf text: unquoted when the grammar reads it back as exactly this text, else quoted. */
 export function targetSource(text: string): string {
-    return SIMPLE_TARGET.test(text) ? text : quote(text);
+    return isSimpleTargetText(text) ? text : quote(text);
 }
 
 /** Comment lines (a line break in the text starts a new comment line). */

@@ -9,6 +9,7 @@ import {
     isCatalog, isIndicator, isIndicatorCategory, isIndicatorGroup,
     type Catalog, type IndicatorCategory, type IndicatorGroup
 } from '../generated/ast.js';
+import { splitNumberAndUnit } from '../numberish.js';
 import { catalogOf, type PerfScopeProvider } from '../perf-scope.js';
 import { codeDocumentation, codeTitle, typicalUnits } from './catalog-text.js';
 import type { IndicatorNameIndex } from './indicator-name-index.js';
@@ -17,8 +18,6 @@ import type { IndicatorNameIndex } from './indicator-name-index.js';
 const TYPED_WORD = /[^\s"{}]*$/;
 /** A partly typed quoted name: from its opening quote to the cursor. */
 const TYPED_STRING = /"(?:\\.|[^"\\\r\n])*$/;
-/** A number, possibly followed by part of its unit: `3`, `3万`, `99.9`. */
-const NUMBER_WITH_UNIT = /^([0-9０-９][0-9０-９,，.．]*)(.*)$/;
 
 /** Indicator names offered at most per request, best matches first. */
 const MAX_NAMES = 100;
@@ -201,8 +200,8 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
     /** After a number in a target: the units the indicator's level-2 code lists (all of the catalog's if unknown). */
     private completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {
         const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
-        const number = NUMBER_WITH_UNIT.exec(typed);
-        if (!number) {
+        const number = splitNumberAndUnit(typed)?.number;
+        if (number === undefined) {
             return;
         }
         const indicator = AstUtils.getContainerOfType(context.node, isIndicator);
@@ -215,9 +214,9 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
             label: unit,
             kind: CompletionItemKind.Unit,
             detail: category ? `${codeTitle(category)} 的常用单位 (typical unit)` : '常用单位 (typical unit)',
-            filterText: `${number[1]}${unit}`,
+            filterText: `${number}${unit}`,
             sortText: `${SORT.unit}${String(index).padStart(3, '0')}`,
-            textEdit: { range, newText: `${number[1]}${unit}` }
+            textEdit: { range, newText: `${number}${unit}` }
         }));
     }
 

@@ -2,9 +2,9 @@ import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type LeafCs
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import { isPerfFile } from '../generated/ast.js';
+import { splitNumberAndUnit } from '../numberish.js';
 
 /** A number with its unit attached, as the NUMBERISH token holds it: `3%`, `10条`, `50,000.00`. */
-const NUMBER_AND_UNIT = /^([0-9０-９][0-9０-９,，.．]*)(.*)$/;
 const CODE_FEATURES = new Set(['category', 'group']);
 const STRUCTURE_KEYWORDS = new Set(['{', '}', '/']);
 
@@ -58,10 +58,11 @@ export class PerfSemanticTokenProvider extends AbstractSemanticTokenProvider {
 
     /** An amount, a year or a target number; the unit attached to a target number is a token of its own. */
     private highlightNumber(leaf: LeafCstNode, acceptor: SemanticTokenAcceptor): void {
-        const [, number, unit] = NUMBER_AND_UNIT.exec(leaf.text) ?? [];
-        if (number === undefined) {
+        const split = splitNumberAndUnit(leaf.text);
+        if (!split) {
             return;
         }
+        const { number, unit } = split;
         const { line, character } = leaf.range.start;
         acceptor({ line, char: character, length: number.length, type: SemanticTokenTypes.number });
         if (unit) {

@@ -5,6 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { AMOUNT_PATTERN } from '../model/money.js';
 import { Column, type OfficialRow, type OfficialTable } from './official-table.js';
 
 export const FALLBACK_SHEET_NAME = '项目支出绩效目标表';
@@ -110,11 +111,9 @@ function writeRow(excelRow: ExcelJS.Row, row: OfficialRow): void {
     excelRow.height = estimatedHeight(row);
 }
 
-const AMOUNT_PATTERN = /^-?(?:\d{1,3}(?:,\d{3})*|\d+)(?:\.\d+)?$/;
-
 /**
  * The published amount text ("67,522.75") as the number Excel stores; an empty cell stays empty.
- * Text that is not an amount is kept as text rather than guessed at.
+ * Text that is not an amount in ASCII digits is kept as text (a full-width amount prints as written).
  */
 export function amountValue(text: string): number | string | null {
     const trimmed = text.trim();

@@ -5,8 +5,8 @@ export { Decimal };
 
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 
-/** Well-formed amount text: 1234.5, 67,522.75 (thousands groups of three), optionally negative. */
-const AMOUNT_PATTERN = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** Well-formed amount text in ASCII: 1234.5, 67,522.75 (thousands groups of three), optionally negative. */
+export const AMOUNT_PATTERN = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 /** ASCII form of an amount as written: full-width digits, comma and point become ASCII. */
 export function normalizeAmountText(text: string): string {

@@ -52,11 +52,12 @@ export interface CliResult {
 }
 
 /**
- * Runs the command line as a user does: `node bin/perf.js ARGS` on lib/ (built by `npm test`'s pretest), in
- * `cwd` (default: the repository), with extra environment variables.
+ * Runs the command line as a user does: `node bin/perf.js ARGS` (the dist/cli bundle or lib/, both built by
+ * `npm test`'s pretest), in `cwd` (default: the repository), with extra environment variables; `packageRoot`
+ * runs the bin/perf.js of another copy of the package.
  */
-export function runPerf(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): CliResult {
-    const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'perf.js'), ...args], {
+export function runPerf(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; packageRoot?: string } = {}): CliResult {
+    const result = spawnSync(process.execPath, [path.join(options.packageRoot ?? repoRoot, 'bin', 'perf.js'), ...args], {
         encoding: 'utf8', cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env },
         timeout: options.timeoutMs ?? 120_000, maxBuffer: 256 * 1024 * 1024
     });

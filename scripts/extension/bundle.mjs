@@ -6,6 +6,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { kibibytes, nodeBundleOptions } from '../bundle-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const production = !process.argv.includes('--dev');
@@ -16,13 +17,10 @@ if (!fs.existsSync(path.join(root, 'src/language/generated/ast.ts'))) {
 }
 
 const common = {
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
+    ...nodeBundleOptions,
     format: 'cjs',
     sourcemap: production ? false : 'inline',
     minify: production,
-    logLevel: 'warning',
     // Modules that find data files relative to themselves (the built-in catalogs) use import.meta.url,
     // which CommonJS lacks: give them the bundle's own file URL.
     banner: { js: "const __perfImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
@@ -45,5 +43,5 @@ await Promise.all([
         inject: [path.join(root, 'scripts/object-group-by.mjs')]
     })
 ]);
-const size = file => `${(fs.statSync(path.join(root, file)).size / 1024).toFixed(0)} KiB`;
+const size = file => kibibytes(fs.statSync(path.join(root, file)).size);
 console.log(`perf bundle: dist/extension.cjs ${size('dist/extension.cjs')}, dist/server.cjs ${size('dist/server.cjs')} in ${Date.now() - started} ms`);

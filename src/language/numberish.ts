@@ -16,10 +16,16 @@ export function splitNumberAndUnit(text: string): { number: string; unit: string
 /** NUMBERISH without its optional unit: the leading digit run. */
 const NUMBER_PREFIX = /^[0-9０-９][0-9０-９,，.．]*/;
 
-/** The spellings of the grammar's Comparator rule (≥ ≧ 大于等于 …). */
+/** Whether a grammar keyword is one of the comparator spellings a simple target may start with (≥ ≧ 大于等于 …). */
+export function isComparatorKeyword(keyword: GrammarAST.Keyword): boolean {
+    return AstUtils.getContainerOfType(keyword, GrammarAST.isAssignment)?.feature === 'comparator';
+}
+
+/** The comparator spellings of the grammar (SimpleTarget's `comparator`). */
 export const GRAMMAR_COMPARATORS: readonly string[] = AstUtils.streamAllContents(
-    PerfGrammar().rules.find(rule => rule.name === 'Comparator')!)
+    PerfGrammar().rules.find(rule => rule.name === 'SimpleTarget')!)
     .filter(GrammarAST.isKeyword)
+    .filter(isComparatorKeyword)
     .map(keyword => keyword.value)
     .toArray();
 

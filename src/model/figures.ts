@@ -1,4 +1,4 @@
-import type { Amount, Department, FundSource, PerfFile, Project, Summary } from '../language/generated/ast.js';
+import type { Amount, Department, PerfFile, Project, Summary } from '../language/generated/ast.js';
 import { Decimal, formatAmount, parseAmount, sum } from './money.js';
 
 /** The four amount columns of the official table. */
@@ -6,6 +6,9 @@ export type FundKey = 'total' | 'fiscal' | 'specialAccount' | 'other';
 
 /** The three funding sources whose sum is a row's total. */
 export const SOURCE_KEYS = ['fiscal', 'specialAccount', 'other'] as const satisfies readonly FundKey[];
+
+/** A funding-source keyword as written (合计, 财政拨款, fiscal …). */
+export type FundSource = Amount['source'];
 
 const FUND_KEY_OF: Record<FundSource, FundKey> = {
     '总计': 'total', '合计': 'total', 'total': 'total',

@@ -9,7 +9,7 @@ import {
     isCatalog, isIndicator, isIndicatorCategory, isIndicatorGroup,
     type Catalog, type IndicatorCategory, type IndicatorGroup
 } from '../generated/ast.js';
-import { splitNumberAndUnit } from '../numberish.js';
+import { isComparatorKeyword, splitNumberAndUnit } from '../numberish.js';
 import { catalogOf, type PerfScopeProvider } from '../perf-scope.js';
 import { codeDocumentation, codeTitle, typicalUnits } from './catalog-text.js';
 import type { IndicatorNameIndex } from './indicator-name-index.js';
@@ -235,10 +235,6 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
         const typed = pattern.exec(text.slice(lineStart(text, context.offset), context.offset))?.[0] ?? '';
         return { start: context.textDocument.positionAt(context.offset - typed.length), end: context.position };
     }
-}
-
-function isComparatorKeyword(keyword: GrammarAST.Keyword): boolean {
-    return AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Comparator';
 }
 
 function lineStart(text: string, offset: number): number {

@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type LeafCs
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import { isPerfFile } from '../generated/ast.js';
-import { splitNumberAndUnit } from '../numberish.js';
+import { isComparatorKeyword, splitNumberAndUnit } from '../numberish.js';
 
 /** A number with its unit attached, as the NUMBERISH token holds it: `3%`, `10条`, `50,000.00`. */
 const CODE_FEATURES = new Set(['category', 'group']);
@@ -33,7 +33,7 @@ export class PerfSemanticTokenProvider extends AbstractSemanticTokenProvider {
         const rule = leaf.grammarSource && AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule)?.name;
         if (GrammarAST.isKeyword(leaf.grammarSource)) {
             const keyword = leaf.grammarSource.value;
-            if (rule === 'Comparator') {
+            if (isComparatorKeyword(leaf.grammarSource)) {
                 acceptor({ cst: leaf, type: SemanticTokenTypes.operator });
             } else if (rule === 'MoneyUnit') {
                 acceptor({ cst: leaf, type: SemanticTokenTypes.type });
@@ -49,7 +49,7 @@ export class PerfSemanticTokenProvider extends AbstractSemanticTokenProvider {
             acceptor({ cst: leaf, type: feature === 'catalog' ? SemanticTokenTypes.namespace : SemanticTokenTypes.string });
         } else if (feature !== undefined && CODE_FEATURES.has(feature)) {
             acceptor({ cst: leaf, type: SemanticTokenTypes.enumMember });
-        } else if (feature === 'name' && (rule === 'IndicatorCategory' || rule === 'IndicatorGroup' || rule === 'Code')) {
+        } else if (feature === 'name' && (rule === 'IndicatorCategory' || rule === 'IndicatorGroup')) {
             acceptor({ cst: leaf, type: SemanticTokenTypes.enumMember, modifier: SemanticTokenModifiers.declaration });
         } else {
             this.highlightNumber(leaf, acceptor);

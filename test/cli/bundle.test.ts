@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Metafile } from 'esbuild';
-import { bundleCli } from '../../scripts/cli/bundle.mjs';
+import { bundleCli, LibChangedError } from '../../scripts/cli/bundle.mjs';
 import { BUNDLE_FOLDER, bundleStaleness, DEPENDENCIES_FILE, STAMP_NAME } from '../../scripts/cli/bundle-stamp.mjs';
 import { repoRoot, runPerf } from '../helpers.js';
 
@@ -137,6 +137,17 @@ describe('a stale bundle is never run', () => {
         fs.renameSync(renamed, `${renamed}.away`);
         expect(bundleStaleness(copy)).toBe('lib/cli/report.js changed since the bundle was built');
         fs.renameSync(`${renamed}.away`, renamed);
+    });
+
+    test('a lib/ file written while it is bundled (npm run watch) is not vouched for: the old bundle stays, stale', async () => {
+        await bundleCli(copy);
+        const stamp = fs.readFileSync(path.join(copy, BUNDLE_FOLDER, STAMP_NAME), 'utf8');
+        const file = path.join(copy, 'lib', 'cli', 'rules.js');
+        await expect(bundleCli(copy, { afterBuild: () => fs.appendFileSync(file, '\n') }))
+            .rejects.toThrow(new LibChangedError('lib/cli/rules.js changed while it was bundled (is `npm run watch` running?)'));
+        expect(fs.readFileSync(path.join(copy, BUNDLE_FOLDER, STAMP_NAME), 'utf8')).toBe(stamp);
+        expect(bundleStaleness(copy)).toBe('lib/cli/rules.js changed since the bundle was built');
+        expect(fs.readdirSync(path.join(copy, 'dist'))).toEqual(['cli']); // no staging folder left behind
     });
 
     test('a missing or unreadable stamp means no bundle', async () => {

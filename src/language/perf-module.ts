@@ -12,6 +12,7 @@ import { PerfDocumentValidator } from './validation/perf-document-validator.js';
 import { PerfCodeActionProvider } from './perf-code-actions.js';
 import { PerfWorkspaceManager } from './perf-workspace-manager.js';
 import { SizeLimitedDocumentFactory } from './document-size.js';
+import { CompactReferenceDescriptionProvider } from './compact-reference-descriptions.js';
 import { PerfFormatter } from './lsp/formatter.js';
 import { PerfCompletionProvider } from './lsp/completion-provider.js';
 import { IndicatorNameIndex } from './lsp/indicator-name-index.js';
@@ -50,6 +51,9 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
     validation: {
         PerfValidator: (services) => new PerfValidator(services),
         DocumentValidator: (services) => new PerfDocumentValidator(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new CompactReferenceDescriptionProvider(services)
     },
     lsp: {
         CodeActionProvider: () => new PerfCodeActionProvider(),

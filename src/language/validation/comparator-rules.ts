@@ -3,7 +3,7 @@
  * that rewrites them all to the most used spelling. Only comparators written before a number (SimpleTarget)
  * count: quoted targets are prose kept exactly as published.
  */
-import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { isSimpleTarget, type PerfAstType, type PerfFile, type SimpleTarget } from '../generated/ast.js';
 import { comparatorOf, comparatorSymbol, type ComparatorKind } from '../../model/threshold.js';
 import { report } from './rules.js';
@@ -11,8 +11,8 @@ import { report } from './rules.js';
 /** The targets of a document grouped by comparator kind, then by spelling, in document order. */
 export function comparatorSpellings(root: PerfFile): Map<ComparatorKind, Map<string, SimpleTarget[]>> {
     const byKind = new Map<ComparatorKind, Map<string, SimpleTarget[]>>();
-    for (const node of AstUtils.streamAllContents(root)) {
-        if (!isSimpleTarget(node) || !node.comparator) {
+    for (const node of simpleTargets(root)) {
+        if (!node.comparator) {
             continue;
         }
         const kind = comparatorOf(node.comparator)?.kind;
@@ -26,6 +26,17 @@ export function comparatorSpellings(root: PerfFile): Map<ComparatorKind, Map<str
         targets.push(node);
     }
     return byKind;
+}
+
+/** Every written target of a document, in document order; a typed walk, not a visit of every AST node. */
+function* simpleTargets(root: PerfFile): Generator<SimpleTarget> {
+    for (const indicator of root.departments.flatMap(department => department.projects).flatMap(project => project.indicators)) {
+        for (const target of [indicator.both, indicator.period, indicator.annual]) {
+            if (isSimpleTarget(target)) {
+                yield target;
+            }
+        }
+    }
 }
 
 /** The spelling to keep: the most used; on a tie the canonical symbol (≥ ≤ > < = ≠), else the first met. */

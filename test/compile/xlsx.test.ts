@@ -1,31 +1,12 @@
-import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Column } from '../../src/compile/official-table.js';
 import { amountValue, FALLBACK_SHEET_NAME, renderXlsx, sheetName } from '../../src/compile/xlsx.js';
 import { FORMULA_NAME, MINUS_NAME, sampleTable } from '../fixtures/official-table.js';
+import { unzip } from './read-zip.js';
 
 const AMOUNT_COLUMNS: number[] = [Column.total, Column.fiscal, Column.specialAccount, Column.other];
 const FIRST_DATA_ROW = 4;
-
-/** The files of a zip archive, read through its central directory (exceljs writes data descriptors). */
-function unzip(zip: Buffer): Map<string, string> {
-    const files = new Map<string, string>();
-    const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    let entry = zip.readUInt32LE(end + 16);
-    for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
-        const method = zip.readUInt16LE(entry + 10);
-        const compressedSize = zip.readUInt32LE(entry + 20);
-        const nameLength = zip.readUInt16LE(entry + 28);
-        const name = zip.toString('utf8', entry + 46, entry + 46 + nameLength);
-        const local = zip.readUInt32LE(entry + 42);
-        const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-        const data = zip.subarray(dataStart, dataStart + compressedSize);
-        files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-        entry += 46 + nameLength + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
-    }
-    return files;
-}
 
 describe('renderXlsx', () => {
     let buffer: Buffer;
@@ -162,5 +143,45 @@ describe('sheetName', () => {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
         expect(workbook.worksheets[0].name).toBe(sheetName("'[部门]:名称/很长很长很长很长很长很长很长很长很长很长很长很长很长很长'"));
+    });
+});
+
+describe('renderXlsx text fidelity and reproducibility', () => {
+    const table = {
+        ...sampleTable,
+        department: "O'Brien 商务局",
+        rows: [
+            { level: 2 as const, cells: ['_x0041_ 指标', '１，０００.００', '', '', '', ' 前后有空格 ', 'a\r\nb\rc\u0007d'] }
+        ]
+    };
+
+    it('reads back exactly what was written: Excel escapes, blanks, line breaks, full-width amounts', async () => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await renderXlsx(table) as unknown as ExcelJS.Buffer);
+        const row = workbook.worksheets[0].getRow(FIRST_DATA_ROW);
+        // Excel would read a literal "_x0041_" as "A" unless its underscore is escaped.
+        expect(row.getCell(Column.name + 1).value).toBe('_x0041_ 指标');
+        // Not an ASCII amount: kept as the text, still formatted and aligned as an amount.
+        expect(row.getCell(Column.total + 1).value).toBe('１，０００.００');
+        expect(row.getCell(Column.total + 1).numFmt).toBe('#,##0.00');
+        expect(row.getCell(Column.goal + 1).value).toBe(' 前后有空格 ');
+        // XML 1.0 cannot hold a BEL character: it is dropped, the line breaks become LF.
+        expect(row.getCell(Column.indicators + 1).value).toBe('a\nb\ncd');
+    });
+
+    it('quotes an apostrophe of the sheet name in the print titles', async () => {
+        const buffer = await renderXlsx(table);
+        expect(unzip(buffer).get('xl/workbook.xml')).toContain("'O''Brien 商务局'!$3:$3");
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+        expect(workbook.worksheets[0].name).toBe("O'Brien 商务局");
+        expect(workbook.worksheets[0].pageSetup.printTitlesRow).toBe('3:3');
+    });
+
+    it('gives the same bytes for the same table (no timestamps), so a committed workbook changes only with its table', async () => {
+        const first = await renderXlsx(sampleTable);
+        const second = await renderXlsx(structuredClone(sampleTable));
+        expect(first.equals(second)).toBe(true);
+        expect(first.equals(await renderXlsx(table))).toBe(false);
     });
 });

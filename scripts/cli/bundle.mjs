@@ -3,8 +3,8 @@
 //
 // - Built from lib/ (tsc's output), not src/: the bundle is then exactly the code bin/perf.js falls back to,
 //   and whether it is stale is a question about lib/ alone (scripts/cli/bundle-stamp.mjs).
-// - ESM with code splitting: what lib/cli/main.js imports lazily (format, diff, import, lsp, and the XLSX
-//   writer with exceljs) stays in chunks loaded only when a command needs it.
+// - ESM with code splitting: what lib/cli/main.js imports lazily (format, diff, import with exceljs, the language
+//   server, the XLSX writer) stays in chunks loaded only when a command needs it.
 // - import.meta.url is each chunk's own URL in dist/cli/: src/catalog/builtin-catalogs.ts walks up from there
 //   to the package root and finds catalogs/ as it does from lib/.
 import * as esbuild from 'esbuild';

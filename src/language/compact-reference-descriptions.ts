@@ -1,16 +1,23 @@
 import {
     AstUtils, CstUtils, DefaultReferenceDescriptionProvider, isReference, UriUtils,
-    type AstNode, type AstNodeLocator, type CstNode, type DocumentSegment, type ReferenceDescription, type ReferenceInfo, type URI
+    type AstNode, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument, type ReferenceDescription,
+    type ReferenceInfo, type URI
 } from 'langium';
+import type { PerfFile } from './generated/ast.js';
+import { referencesOf } from './perf-linker.js';
 
 /**
  * Langium's index of every cross-reference (for find references and for rebuilding what a change affects)
  * stores, per reference, the path of the node that holds it as a concatenated string and its text segment as
  * four objects: ~10 MiB at 25,000 indicators (docs/performance.md). The nodes themselves live as long as their
  * document, whose entries the index replaces on every rebuild; so the path and segment are derived from them
- * when asked for, which only find references and rename do.
+ * when asked for, which only find references and rename do. The references are found as the linker finds them.
  */
 export class CompactReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+
+    override async createDescriptions(document: LangiumDocument): Promise<ReferenceDescription[]> {
+        return [...referencesOf(document.parseResult.value as PerfFile)].flatMap(info => this.createInfoDescriptions(info));
+    }
 
     protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
         const reference = refInfo.reference;

@@ -13,6 +13,7 @@ import { PerfCodeActionProvider } from './perf-code-actions.js';
 import { PerfWorkspaceManager } from './perf-workspace-manager.js';
 import { SizeLimitedDocumentFactory } from './document-size.js';
 import { CompactReferenceDescriptionProvider } from './compact-reference-descriptions.js';
+import { PerfLinker } from './perf-linker.js';
 import { PerfFormatter } from './lsp/formatter.js';
 import { PerfCompletionProvider } from './lsp/completion-provider.js';
 import { IndicatorNameIndex } from './lsp/indicator-name-index.js';
@@ -45,6 +46,7 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         LexerErrorMessageProvider: () => new PerfLexerErrorMessageProvider()
     },
     references: {
+        Linker: (services) => new PerfLinker(services),
         ScopeComputation: (services) => new PerfScopeComputation(services),
         ScopeProvider: (services) => new PerfScopeProvider(services)
     },

@@ -208,8 +208,13 @@ function estimatedHeight(row: OfficialRow): number {
 function wrappedLines(text: string, width: number): number {
     return text.split(/\r\n|\r|\n/).reduce((sum, line) => {
         let units = 0;
-        for (const ch of line) {
-            units += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+        // By UTF-16 unit (a string iterator is several times slower over megabytes of indicators):
+        // a character beyond U+FFFF is two units, counted once by its high surrogate.
+        for (let i = 0; i < line.length; i++) {
+            const unit = line.charCodeAt(i);
+            if (unit < 0xdc00 || unit > 0xdfff) {
+                units += unit >= 0x2e80 ? 2 : 1;
+            }
         }
         return sum + Math.max(1, Math.ceil(units / width));
     }, 0);

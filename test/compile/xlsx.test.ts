@@ -169,6 +169,16 @@ describe('renderXlsx text fidelity and reproducibility', () => {
         expect(row.getCell(Column.indicators + 1).value).toBe('a\nb\ncd');
     });
 
+    it('estimates row heights by width units: a CJK character beyond U+FFFF is two units, like one within it', async () => {
+        // The goal column wraps at 35 units; 70 characters of two units are 4 lines of 13.5 pt, plus 4 pt.
+        const rows = ['𠀀', '中'].map(ch => ({ level: 2 as const, cells: ['x', '', '', '', '', ch.repeat(70), ''] }));
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await renderXlsx({ ...sampleTable, rows }) as unknown as ExcelJS.Buffer);
+        const sheet = workbook.worksheets[0];
+        expect(sheet.getRow(FIRST_DATA_ROW).height).toBe(4 * 13.5 + 4);
+        expect(sheet.getRow(FIRST_DATA_ROW + 1).height).toBe(4 * 13.5 + 4);
+    });
+
     it('quotes an apostrophe of the sheet name in the print titles', async () => {
         const buffer = await renderXlsx(table);
         expect(unzip(buffer).get('xl/workbook.xml')).toContain("'O''Brien 商务局'!$3:$3");

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { zipArchive } from '../../src/compile/zip-archive.js';
 import { readZipDirectory } from '../../src/import/zip-limits.js';
 import { readZip } from './read-zip.js';
@@ -21,7 +21,10 @@ describe('zipArchive', () => {
         { name: 'xl/empty.xml', data: Buffer.alloc(0) },
         { name: 'xl/sharedStrings.xml', data: Buffer.from('<si><t>绩效指标</t></si>'.repeat(5000), 'utf8') }
     ];
-    const zip = zipArchive(entries);
+    let zip: Buffer;
+    beforeAll(async () => {
+        zip = await zipArchive(entries);
+    });
 
     it('holds every entry, in order, deflated, with its bytes and CRC-32', () => {
         const files = readZip(zip);
@@ -46,7 +49,24 @@ describe('zipArchive', () => {
         expect(zip.readUInt32LE(local + 22)).toBe(entries[2].data.length);
     });
 
-    it('is reproducible: fixed timestamps', () => {
-        expect(zipArchive(entries).equals(zip)).toBe(true);
+    it('is reproducible: fixed timestamps (1980-01-01 00:00), in every time zone', async () => {
+        expect((await zipArchive(entries)).equals(zip)).toBe(true);
+        // UTC-12, west of any zone yazl may have loaded in (it clamps dates before its own 1980-01-01 local):
+        // a Date read in another zone than it was built in would move the entries' date by half a day.
+        process.env.TZ = 'Etc/GMT+12';
+        expect((await zipArchive(entries)).equals(zip)).toBe(true);
+        for (const entry of readZipDirectory(zip, 'test.zip')) {
+            expect(zip.readUInt16LE(entry.localHeaderOffset + 10)).toBe(0); // DOS time 00:00:00
+            expect(zip.readUInt16LE(entry.localHeaderOffset + 12)).toBe((1 << 5) | 1); // DOS date 1980-01-01
+        }
+    });
+
+    const timeZone = process.env.TZ;
+    afterEach(() => {
+        if (timeZone === undefined) {
+            delete process.env.TZ;
+        } else {
+            process.env.TZ = timeZone;
+        }
     });
 });

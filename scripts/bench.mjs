@@ -164,12 +164,15 @@ async function benchCompile(options, sizes, workDir) {
 }
 
 /** The language server an editor runs: the bundled one when the extension is built, else `perf lsp --stdio`. */
-function serverCommand(choice) {
+/** The language server, started with the Node options the VS Code client gives it. */
+async function serverCommand(choice) {
+    const { SERVER_EXEC_ARGV } = await import('../lib/language/server-process.js');
+    const options = SERVER_EXEC_ARGV.join(' ');
     const bundled = path.join(repoRoot, 'dist', 'server.cjs');
     if (choice !== 'cli' && fs.existsSync(bundled)) {
-        return { label: 'node dist/server.cjs --stdio', args: [bundled, '--stdio'] };
+        return { label: `node ${options} dist/server.cjs --stdio`, args: [...SERVER_EXEC_ARGV, bundled, '--stdio'] };
     }
-    return { label: 'node bin/perf.js lsp --stdio', args: [perfBin, 'lsp', '--stdio'] };
+    return { label: `node ${options} bin/perf.js lsp --stdio`, args: [...SERVER_EXEC_ARGV, perfBin, 'lsp', '--stdio'] };
 }
 
 /** The 1,000-file workspace, and the edited file of 300 indicators in it. */
@@ -213,7 +216,7 @@ async function timeToAllDiagnosed(diagnosed, files, started) {
 
 async function benchLsp(options, sizes, workDir) {
     const workspace = writeWorkspace(workDir, sizes);
-    const server = serverCommand(options.server);
+    const server = await serverCommand(options.server);
     const profiling = options.profileServer ? ['--cpu-prof', '--cpu-prof-dir', options.profileServer] : [];
     const client = new LspClient(process.execPath, [...profiling, ...server.args], { cwd: workDir });
     const folderUri = pathToFileURL(workspace.folder).href;

@@ -6,7 +6,9 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createPerfServices } from './perf-module.js';
 import { registerPerfRequests } from './perf-requests.js';
+import { collectGarbageEarly } from './server-process.js';
 
+collectGarbageEarly();
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createPerfServices({ connection, ...NodeFileSystem });
 // The VS Code client's perf/* requests (official table, totals, compile, check workspace): perf-protocol.ts.

@@ -1,60 +1,24 @@
 /**
  * Test setup for the PDF tests: Chromium (to print), poppler-utils (pdftotext, to read the PDF back) and a
- * Chinese font (so the PDF has real glyphs). Installs what is missing with apt-get when running as root;
- * otherwise says loudly why the PDF tests are skipped.
+ * Chinese font (so the PDF has real glyphs), installed when missing by test/debian-packages.ts; and readers
+ * of the PDFs the tests make.
  */
 import { spawnSync } from 'node:child_process';
 import { findChromium } from '../../src/compile/pdf.js';
+import { type DebianPackages, ensurePackages, hasCommand } from '../debian-packages.js';
 
-export interface PdfTools {
-    /** Why the PDF tests cannot run, or undefined when they can. */
-    skipReason?: string;
-}
-
-function has(command: string): boolean {
-    return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-}
+export type PdfTools = DebianPackages;
 
 function hasChineseFont(): boolean {
     return (spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
 }
 
-function missingPackages(): string[] {
-    return [
-        ...(findChromium() ? [] : ['chromium']),
-        ...(has('pdftotext') ? [] : ['poppler-utils']),
-        ...(hasChineseFont() ? [] : ['fonts-noto-cjk'])
-    ];
-}
-
-let cached: PdfTools | undefined;
-
 export function ensurePdfTools(): PdfTools {
-    cached ??= install();
-    if (cached.skipReason) {
-        console.warn(`\n*** PDF TESTS SKIPPED: ${cached.skipReason} ***\n`);
-    }
-    return cached;
-}
-
-function install(): PdfTools {
-    const missing = missingPackages();
-    if (missing.length === 0) {
-        return {};
-    }
-    if (process.getuid?.() !== 0) {
-        return { skipReason: `missing ${missing.join(' ')}; not root, so cannot apt-get install -y ${missing.join(' ')}` };
-    }
-    console.warn(`PDF tests: installing ${missing.join(' ')} with apt-get…`);
-    const options = { encoding: 'utf8' as const, timeout: 900_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
-    const update = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update'], options);
-    const result = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', ...missing], options);
-    const still = missingPackages();
-    if (still.length > 0) {
-        const output = `${update.stderr ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-2).join(' | ');
-        return { skipReason: `apt-get install -y ${still.join(' ')} failed (${output || `exit ${result.status}`})` };
-    }
-    return {};
+    return ensurePackages('PDF', [
+        { check: () => Boolean(findChromium()), package: 'chromium' },
+        { check: () => hasCommand('pdftotext'), package: 'poppler-utils' },
+        { check: hasChineseFont, package: 'fonts-noto-cjk' }
+    ]);
 }
 
 /** A4 landscape in PDF points. */

@@ -1,0 +1,31 @@
+import { DefaultLangiumDocuments, stream, type LangiumDocument, type Stream, type URI } from 'langium';
+
+/**
+ * Langium keeps documents in a trie by URI path and collects them into a new array (copied once per path
+ * level) every time `all` is read; an edit reads it twice, across every file of the workspace. The list is
+ * kept here until a document is added or deleted.
+ */
+export class PerfLangiumDocuments extends DefaultLangiumDocuments {
+
+    private allDocuments: readonly LangiumDocument[] | undefined;
+
+    override get all(): Stream<LangiumDocument> {
+        this.allDocuments ??= super.all.toArray();
+        return stream(this.allDocuments);
+    }
+
+    override addDocument(document: LangiumDocument): void {
+        this.allDocuments = undefined;
+        super.addDocument(document);
+    }
+
+    override deleteDocument(uri: URI): LangiumDocument | undefined {
+        this.allDocuments = undefined;
+        return super.deleteDocument(uri);
+    }
+
+    override deleteDocuments(folder: URI): LangiumDocument[] {
+        this.allDocuments = undefined;
+        return super.deleteDocuments(folder);
+    }
+}

@@ -9,6 +9,7 @@ import { PerfGeneratedModule, PerfGeneratedSharedModule } from './generated/modu
 import { PerfScopeComputation, PerfScopeProvider } from './perf-scope.js';
 import { PerfValidator, registerValidationChecks } from './perf-validator.js';
 import { PerfDocumentValidator } from './validation/perf-document-validator.js';
+import { PerfValidationRegistry } from './validation/perf-validation-registry.js';
 import { PerfCodeActionProvider } from './perf-code-actions.js';
 import { PerfWorkspaceManager } from './perf-workspace-manager.js';
 import { SizeLimitedDocumentFactory } from './document-size.js';
@@ -54,6 +55,7 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
     },
     validation: {
         PerfValidator: (services) => new PerfValidator(services),
+        ValidationRegistry: (services) => new PerfValidationRegistry(services),
         DocumentValidator: (services) => new PerfDocumentValidator(services)
     },
     workspace: {

@@ -1,6 +1,7 @@
 import {
-    DefaultDocumentValidator, type LangiumDocument, type ValidationOptions, type Cancellation,
-    type ConfigurationProvider, type IndexManager, type LangiumSharedCoreServices
+    AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck,
+    type AstNode, type ConfigurationProvider, type IndexManager, type LangiumDocument, type LangiumSharedCoreServices,
+    type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { BUILTIN_SCHEME } from '../../catalog/builtin-catalogs.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -43,6 +44,45 @@ export class PerfDocumentValidator extends DefaultDocumentValidator {
         this.reconciliation.tolerance = readRoundingTolerance(
             await this.configuration.getConfiguration(SETTINGS_SECTION, ROUNDING_TOLERANCE_KEY));
         return applyRuleSettings(await super.validateDocument(document, options, cancelToken), settings);
+    }
+
+    /**
+     * Langium's loop awaits a cancellation check and builds a stream of the checks for every AST node; here
+     * each type's checks are looked up once, a check is awaited only if it returns a promise (see
+     * PerfValidationRegistry), and cancellation is checked every few hundred nodes.
+     */
+    protected override async validateAstNodes(
+        rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None
+    ): Promise<void> {
+        if (this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const checksByType = new Map<string, ValidationCheck[]>();
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        let visited = 0;
+        for (const node of nodes) {
+            if (++visited % NODES_BETWEEN_CANCELLATION_CHECKS === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                let checks = checksByType.get(node.$type);
+                if (!checks) {
+                    checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                    checksByType.set(node.$type, checks);
+                }
+                for (const check of checks) {
+                    const pending = check(node, acceptor, cancelToken);
+                    if (pending) {
+                        await pending;
+                    }
+                }
+            }
+            if (!nodeOptions.validateChildren) {
+                nodes.prune();
+            }
+        }
     }
 
     private async ruleSettings(): Promise<RuleSettings> {
@@ -110,6 +150,8 @@ export class PerfDocumentValidator extends DefaultDocumentValidator {
         return { code: 'unknown-catalog', text: `找不到指标体系“${written}”；可用的指标体系：${names}。（unknown catalog）` };
     }
 }
+
+const NODES_BETWEEN_CANCELLATION_CHECKS = 256;
 
 /** A non-negative number (or numeric text) sets a fixed tolerance; anything else means automatic. */
 export function readRoundingTolerance(raw: unknown): Decimal | undefined {

@@ -163,16 +163,19 @@ async function benchCompile(options, sizes, workDir) {
     }
 }
 
-/** The language server an editor runs: the bundled one when the extension is built, else `perf lsp --stdio`. */
-/** The language server, started with the Node options the VS Code client gives it. */
+/**
+ * The language server an editor runs (the bundled one when the extension is built, else `perf lsp --stdio`),
+ * started with the Node options and environment the VS Code client gives it.
+ */
 async function serverCommand(choice) {
-    const { SERVER_EXEC_ARGV } = await import('../lib/language/server-process.js');
-    const options = SERVER_EXEC_ARGV.join(' ');
+    const { SERVER_ENV, SERVER_EXEC_ARGV } = await import('../lib/language/server-process.js');
+    const settings = [...Object.entries(SERVER_ENV).map(([name, value]) => `${name}=${value}`), 'node', ...SERVER_EXEC_ARGV].join(' ');
+    const env = { ...process.env, ...SERVER_ENV };
     const bundled = path.join(repoRoot, 'dist', 'server.cjs');
     if (choice !== 'cli' && fs.existsSync(bundled)) {
-        return { label: `node ${options} dist/server.cjs --stdio`, args: [...SERVER_EXEC_ARGV, bundled, '--stdio'] };
+        return { label: `${settings} dist/server.cjs --stdio`, args: [...SERVER_EXEC_ARGV, bundled, '--stdio'], env };
     }
-    return { label: `node ${options} bin/perf.js lsp --stdio`, args: [...SERVER_EXEC_ARGV, perfBin, 'lsp', '--stdio'] };
+    return { label: `${settings} bin/perf.js lsp --stdio`, args: [...SERVER_EXEC_ARGV, perfBin, 'lsp', '--stdio'], env };
 }
 
 /** The 1,000-file workspace, and the edited file of 300 indicators in it. */
@@ -218,7 +221,7 @@ async function benchLsp(options, sizes, workDir) {
     const workspace = writeWorkspace(workDir, sizes);
     const server = await serverCommand(options.server);
     const profiling = options.profileServer ? ['--cpu-prof', '--cpu-prof-dir', options.profileServer] : [];
-    const client = new LspClient(process.execPath, [...profiling, ...server.args], { cwd: workDir });
+    const client = new LspClient(process.execPath, [...profiling, ...server.args], { cwd: workDir, env: server.env });
     const folderUri = pathToFileURL(workspace.folder).href;
     const editedUri = pathToFileURL(workspace.edited).href;
     const diagnosed = new Set();

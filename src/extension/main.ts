@@ -13,7 +13,7 @@ import { registerCompareWithHead } from './compare-with-head.js';
 import { PreviewManager } from './preview.js';
 import { registerSelfCheck } from './self-check.js';
 import { SummaryStatusBar } from './status-bar.js';
-import { SERVER_EXEC_ARGV } from '../language/server-process.js';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../language/server-process.js';
 
 let client: LanguageClient | undefined;
 
@@ -22,8 +22,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const output = vscode.window.createOutputChannel('perf', { log: true });
     const serverModule = context.asAbsolutePath('dist/server.cjs');
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } }
+        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: SERVER_ENV } },
+        debug: {
+            module: serverModule, transport: TransportKind.ipc,
+            options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'], env: SERVER_ENV }
+        }
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'perf' }, { scheme: 'untitled', language: 'perf' }],

@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
 import { repoRoot } from '../helpers.js';
+import { generateWorkspace } from '../../scripts/generate.mjs';
 
 // The benchmark itself, on small sizes: it must run and print one JSON line per figure with its target.
 // No timing is asserted here (the machine may be busy); `npm run bench` reports the real figures.
@@ -30,3 +33,19 @@ test('npm run bench -- --smoke prints one JSON line per figure, each with a targ
     const completion = figures.find(figure => figure.figure === 'lsp completion at an indicator code')!;
     expect(completion.description).toMatch(/\((?:[1-9]\d*) items\)/);
 }, 300_000);
+
+test('the in-process keystroke harness types in a small workspace and reports times and allocations', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-keystrokes-'));
+    try {
+        for (const file of generateWorkspace({ files: 3, indicatorsPerFile: 10, seed: 1 })) {
+            fs.writeFileSync(path.join(folder, file.fileName), file.text);
+        }
+        const { stdout } = await promisify(execFile)(process.execPath,
+            [path.join(repoRoot, 'scripts', 'bench', 'keystrokes.mjs'), folder, '--keystrokes', '4', '--allocations'],
+            { cwd: repoRoot, timeout: 60_000 });
+        expect(stdout).toMatch(/^4 keystrokes: median [\d.]+ ms, p95 [\d.]+ ms/);
+        expect(stdout).toMatch(/allocated per keystroke: [\d.]+ MiB/);
+    } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+    }
+}, 90_000);

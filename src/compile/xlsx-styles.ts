@@ -2,6 +2,7 @@
  * The cell styles of perf's workbook as one shared table (xl/styles.xml): every cell points at one of
  * a dozen formats by index, where exceljs built a style object per cell and deduplicated them on write.
  */
+import { MAIN_NAMESPACE, XML_DECLARATION } from './xlsx-parts.js';
 
 export const FONT_NAME = '宋体';
 export const FONT_SIZE = 10;
@@ -45,8 +46,7 @@ export class StyleTable {
     }
 
     toXml(): string {
-        return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            + '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        return `${XML_DECLARATION}<styleSheet xmlns="${MAIN_NAMESPACE}">`
             + FONTS_XML
             + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
             + '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'

@@ -12,8 +12,8 @@ import { AMOUNT_PATTERN } from '../model/money.js';
 import { Column, type OfficialRow, type OfficialTable } from './official-table.js';
 import { zipArchive } from './zip-archive.js';
 import {
-    CONTENT_TYPES_XML, corePropertiesXml, escapeXml, PACKAGE_RELATIONSHIPS_XML, SHARED_STRINGS_PATH, SharedStrings,
-    SHEET_PATH, STYLES_PATH, WORKBOOK_RELATIONSHIPS_XML, workbookXml
+    CONTENT_TYPES_XML, corePropertiesXml, escapeXml, MAIN_NAMESPACE, PACKAGE_RELATIONSHIPS_XML, RELATIONSHIPS_NAMESPACE,
+    SHARED_STRINGS_PATH, SharedStrings, SHEET_PATH, STYLES_PATH, WORKBOOK_RELATIONSHIPS_XML, workbookXml, XML_DECLARATION
 } from './xlsx-parts.js';
 import { type CellStyle, StyleTable } from './xlsx-styles.js';
 
@@ -40,16 +40,17 @@ export async function renderXlsx(table: OfficialTable): Promise<Buffer> {
     const strings = new SharedStrings();
     const styles = new StyleTable();
     const sheet = worksheetXml(table, strings, styles);
-    return zipArchive([
-        { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES_XML, 'utf8') },
-        { name: '_rels/.rels', data: Buffer.from(PACKAGE_RELATIONSHIPS_XML, 'utf8') },
-        { name: 'docProps/core.xml', data: Buffer.from(corePropertiesXml({ creator: 'perf', title: table.title, subject: table.department }), 'utf8') },
-        { name: 'xl/workbook.xml', data: Buffer.from(workbookXml(name, `$${HEADER_ROWS}:$${HEADER_ROWS}`), 'utf8') },
-        { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(WORKBOOK_RELATIONSHIPS_XML, 'utf8') },
-        { name: SHEET_PATH, data: Buffer.from(sheet, 'utf8') },
-        { name: STYLES_PATH, data: Buffer.from(styles.toXml(), 'utf8') },
-        { name: SHARED_STRINGS_PATH, data: Buffer.from(strings.toXml(), 'utf8') }
-    ]);
+    const parts: Array<[name: string, xml: string]> = [
+        ['[Content_Types].xml', CONTENT_TYPES_XML],
+        ['_rels/.rels', PACKAGE_RELATIONSHIPS_XML],
+        ['docProps/core.xml', corePropertiesXml({ creator: 'perf', title: table.title, subject: table.department })],
+        ['xl/workbook.xml', workbookXml(name, `$${HEADER_ROWS}:$${HEADER_ROWS}`)],
+        ['xl/_rels/workbook.xml.rels', WORKBOOK_RELATIONSHIPS_XML],
+        [SHEET_PATH, sheet],
+        [STYLES_PATH, styles.toXml()],
+        [SHARED_STRINGS_PATH, strings.toXml()]
+    ];
+    return zipArchive(parts.map(([partName, xml]) => ({ name: partName, data: Buffer.from(xml, 'utf8') })));
 }
 
 /** xl/worksheets/sheet1.xml, its elements in the order the SpreadsheetML schema requires. */
@@ -59,9 +60,8 @@ function worksheetXml(table: OfficialTable, strings: SharedStrings, styles: Styl
     const firstDataCell = `A${HEADER_ROWS + 1}`;
     const cells = new CellWriter(strings);
     const parts: string[] = [
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
-        ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+        XML_DECLARATION,
+        `<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">`,
         '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
         `<dimension ref="A1:${lastColumn}${lastRow}"/>`,
         // The title, department line and header stay in view while scrolling.

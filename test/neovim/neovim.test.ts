@@ -3,34 +3,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { ensurePackages } from '../debian-packages.js';
 import { readReferenceExample, referenceExample, repoRoot } from '../helpers.js';
 import { positionOf } from '../lsp/lsp-helpers.js';
 
 /**
  * A real third-party LSP client: headless Neovim (Debian's `neovim`, 0.7) starts `perf lsp --stdio`, opens the
  * reference example, receives its diagnostics and asks for completion at an indicator code.
- * Neovim is installed here when missing (apt-get, as root); when that is impossible the suite says why.
+ * Neovim is installed here when missing (test/debian-packages.ts); when that is impossible the suite says why.
  */
-const nvim = ensureNeovim();
-
-function ensureNeovim(): { ok: true } | { ok: false; why: string } {
-    if (spawnSync('nvim', ['--version']).status === 0) {
-        return { ok: true };
-    }
-    if (process.getuid?.() !== 0) {
-        return { ok: false, why: 'neovim is not installed and this user is not root: run apt-get install -y neovim' };
-    }
-    const install = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim'],
-        { encoding: 'utf8', timeout: 540_000 });
-    if (install.status !== 0 || spawnSync('nvim', ['--version']).status !== 0) {
-        return { ok: false, why: `apt-get install neovim failed (offline?): ${(install.stderr || install.error?.message || '').trim().slice(-300)}` };
-    }
-    return { ok: true };
-}
-
-if (!nvim.ok) {
-    console.error(`\n*** NEOVIM LSP TEST CANNOT RUN: ${nvim.why} ***\n`);
-}
+const neovim = ensurePackages('Neovim LSP', [{ check: () => spawnSync('nvim', ['--version']).status === 0, package: 'neovim' }]);
 
 interface NeovimResult {
     diagnostics: Array<{ severity?: number; message: string; code?: string | number; data?: { code?: string } }> | null;
@@ -38,7 +20,7 @@ interface NeovimResult {
     errors: string[];
 }
 
-describe.skipIf(!nvim.ok)('Neovim 0.7 as the client of perf lsp --stdio', () => {
+describe.skipIf(neovim.skipReason !== undefined)(`Neovim 0.7 as the client of perf lsp --stdio${neovim.skipReason ? ` (SKIPPED: ${neovim.skipReason})` : ''}`, () => {
     test('receives the reference example\'s warnings and completes the catalog codes at an indicator code', () => {
         const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'perf-nvim-')), 'result.json');
         const position = positionOf(readReferenceExample(), '11 "南沙港区集装箱吞吐量增长率"', { index: 2 });

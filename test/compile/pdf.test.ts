@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOfficialTable } from '../../src/compile/build-official-table.js';
 import { renderHtml } from '../../src/compile/html.js';
 import type { PerfFile } from '../../src/language/generated/ast.js';
@@ -71,17 +71,10 @@ describe.skipIf(tools.skipReason !== undefined)(`PDF through headless Chromium${
 });
 
 describe('PDF without Chromium', () => {
-    const saved = process.env.PERF_CHROMIUM;
-    afterEach(() => {
-        if (saved === undefined) {
-            delete process.env.PERF_CHROMIUM;
-        } else {
-            process.env.PERF_CHROMIUM = saved;
-        }
-    });
+    afterEach(() => vi.unstubAllEnvs());
 
     it('fails with the one-line message saying what to install', async () => {
-        process.env.PERF_CHROMIUM = path.join(os.tmpdir(), 'no-such-chromium');
+        vi.stubEnv('PERF_CHROMIUM', path.join(os.tmpdir(), 'no-such-chromium'));
         const attempt = renderPdf(renderHtml(sampleTable));
         await expect(attempt).rejects.toBeInstanceOf(ChromiumMissingError);
         await expect(attempt).rejects.toThrow(CHROMIUM_MISSING_MESSAGE);

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { zipArchive } from '../../src/compile/zip-archive.js';
 import { readZipDirectory } from '../../src/import/zip-limits.js';
 import { readZip } from './read-zip.js';
@@ -53,7 +53,7 @@ describe('zipArchive', () => {
         expect((await zipArchive(entries)).equals(zip)).toBe(true);
         // UTC-12, west of any zone yazl may have loaded in (it clamps dates before its own 1980-01-01 local):
         // a Date read in another zone than it was built in would move the entries' date by half a day.
-        process.env.TZ = 'Etc/GMT+12';
+        vi.stubEnv('TZ', 'Etc/GMT+12');
         expect((await zipArchive(entries)).equals(zip)).toBe(true);
         for (const entry of readZipDirectory(zip, 'test.zip')) {
             expect(zip.readUInt16LE(entry.localHeaderOffset + 10)).toBe(0); // DOS time 00:00:00
@@ -61,12 +61,5 @@ describe('zipArchive', () => {
         }
     });
 
-    const timeZone = process.env.TZ;
-    afterEach(() => {
-        if (timeZone === undefined) {
-            delete process.env.TZ;
-        } else {
-            process.env.TZ = timeZone;
-        }
-    });
+    afterEach(() => vi.unstubAllEnvs());
 });

@@ -189,9 +189,19 @@ function writeWorkspace(workDir, sizes) {
         indicators += file.indicators;
     }
     const edited = path.join(folder, 'edited.perf');
-    const text = generateDocument({ indicators: sizes.editedFileIndicators, seed: 11, index: sizes.workspaceFiles }).text;
+    const text = editedFileText(sizes.editedFileIndicators, sizes.workspaceFiles);
     fs.writeFileSync(edited, text);
     return { folder, edited, text, indicators: indicators + sizes.editedFileIndicators };
+}
+
+/** The file the keystrokes edit, generated as file number `index` of the workspace. */
+export function editedFileText(indicators, index) {
+    return generateDocument({ indicators, seed: 11, index }).text;
+}
+
+/** Where a keystroke types in the edited file: inside its first goal (绩效目标), so the text stays valid. */
+export function typingPosition(text) {
+    return positionOf(text, /绩效目标 "/, '绩效目标 "'.length + 2);
 }
 
 /** Line and character of the first match of `pattern` in `text`, plus `offset` characters. */
@@ -260,7 +270,7 @@ async function benchLsp(options, sizes, workDir) {
         });
 
         // Keystrokes in a goal: type one character, then delete it, so the text stays valid and the same size.
-        const goal = positionOf(workspace.text, /绩效目标 "/, '绩效目标 "'.length + 2);
+        const goal = typingPosition(workspace.text);
         const keystrokeTimes = [];
         let otherDocuments = 0;
         let version = 1;

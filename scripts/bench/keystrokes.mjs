@@ -12,17 +12,17 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPerfServices } from '../../lib/language/perf-module.js';
-import { generateDocument } from '../generate.mjs';
+import { editedFileText, typingPosition } from '../bench.mjs';
 
 const [folder, ...options] = process.argv.slice(2);
 const keystrokes = Number(options[options.indexOf('--keystrokes') + 1] || 100);
 const { shared } = createPerfServices(NodeFileSystem);
 await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(path.resolve(folder)).toString(), name: 'bench' }]);
 
-// The edited file, as scripts/bench.mjs writes it.
-const text = generateDocument({ indicators: 300, seed: 11, index: 1000 }).text;
+// The edited file of the LSP figures, typed in where they type.
+const text = editedFileText(300, 1000);
 const uri = URI.file(path.resolve(folder, 'edited-in-process.perf'));
-const typedAt = text.indexOf('绩效目标 "') + '绩效目标 "'.length + 2;
+const typedAt = TextDocument.create(uri.toString(), 'perf', 0, text).offsetAt(typingPosition(text));
 let version = 0;
 async function keystroke(i) {
     const edited = i % 2 === 0 ? text.slice(0, typedAt) + '改' + text.slice(typedAt) : text;

@@ -25,6 +25,8 @@ export interface ZipEntryInfo {
     uncompressedSize: number;
     /** 8 = deflate, 0 = stored. */
     method: number;
+    /** The CRC-32 of the uncompressed data, as declared. */
+    crc: number;
     localHeaderOffset: number;
 }
 
@@ -54,11 +56,22 @@ export function readZipDirectory(bytes: Buffer, source: string): ZipEntryInfo[] 
             compressedSize: bytes.readUInt32LE(offset + 20),
             uncompressedSize: bytes.readUInt32LE(offset + 24),
             method: bytes.readUInt16LE(offset + 10),
+            crc: bytes.readUInt32LE(offset + 16),
             localHeaderOffset: bytes.readUInt32LE(offset + 42)
         });
         offset += 46 + nameLength + extraLength + commentLength;
     }
     return entries;
+}
+
+/** An entry's bytes as stored (compressed or not), after its local header; undefined past the end of the archive. */
+export function storedData(bytes: Buffer, entry: ZipEntryInfo): Buffer | undefined {
+    const local = entry.localHeaderOffset;
+    if (local + 30 > bytes.length) {
+        return undefined;
+    }
+    const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    return bytes.subarray(dataStart, dataStart + entry.compressedSize);
 }
 
 function findEndOfCentralDirectory(bytes: Buffer): number {
@@ -103,13 +116,12 @@ export function checkZipLimits(bytes: Buffer, source: string, limits = ZIP_LIMIT
  */
 function checkActualSizes(bytes: Buffer, entries: ZipEntryInfo[], source: string): void {
     for (const entry of entries.filter(entry => entry.method === 8)) {
-        const local = entry.localHeaderOffset;
-        if (local + 30 > bytes.length) {
+        const data = storedData(bytes, entry);
+        if (!data) {
             continue; // a broken archive: exceljs reports it as unreadable
         }
-        const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
         try {
-            inflateRawSync(bytes.subarray(dataStart, dataStart + entry.compressedSize), { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+            inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
         } catch (error) {
             if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
                 throw new ImportError(`${source}: ${entry.name} 声明解压后 ${megabytes(entry.uncompressedSize)}，实际更大：`

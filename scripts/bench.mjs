@@ -168,7 +168,7 @@ async function benchCompile(options, sizes, workDir) {
  * started with the Node options and environment the VS Code client gives it.
  */
 async function serverCommand(choice) {
-    const { SERVER_ENV, SERVER_EXEC_ARGV } = await import('../lib/language/server-process.js');
+    const { SERVER_ENV, SERVER_EXEC_ARGV } = await import('../lib/server/server-process.js');
     const settings = [...Object.entries(SERVER_ENV).map(([name, value]) => `${name}=${value}`), 'node', ...SERVER_EXEC_ARGV].join(' ');
     const env = { ...process.env, ...SERVER_ENV };
     const bundled = path.join(repoRoot, 'dist', 'server.cjs');

@@ -37,7 +37,7 @@ await Promise.all([
     }),
     esbuild.build({
         ...common,
-        entryPoints: [path.join(root, 'src/language/main.ts')],
+        entryPoints: [path.join(root, 'src/server/main.ts')],
         outfile: path.join(root, 'dist/server.cjs'),
         // Langium 4.4's chevrotain calls Object.groupBy, which Node 20 lacks (VS Code < 1.101 runs Node 20).
         inject: [path.join(root, 'scripts/object-group-by.mjs')]

@@ -1,9 +1,9 @@
-import { InputError, loadFiles } from './documents.js';
+import { InputError, loadFiles, type InputOptions } from './documents.js';
 import { formatDiagnostics, isError, summary } from './report.js';
-import { readRoundingTolerance } from '../language/validation/perf-document-validator.js';
+import { readRoundingTolerance } from '../language/settings/perf-settings.js';
 import { parseRuleOptions, type RuleSettings } from '../language/validation/rule-settings.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends InputOptions {
     /** `--rule CODE=LEVEL`, repeatable: the same map as the editor setting perf.rules. */
     rule?: string[];
     /** `--rounding-tolerance N`: the same as the editor setting perf.roundingTolerance. */
@@ -13,6 +13,8 @@ export interface CheckOptions {
 /** `perf check FILE…`: every problem, a summary line; exit code 1 when there is an error. */
 export async function checkCommand(paths: string[], options: CheckOptions = {}): Promise<number> {
     const { files } = await loadFiles(paths, {
+        encoding: options.encoding,
+        catalog: options.catalog,
         rules: ruleSettings(options.rule ?? []),
         roundingTolerance: roundingTolerance(options.roundingTolerance)
     });

@@ -3,14 +3,14 @@ import * as path from 'node:path';
 import { buildOfficialTable } from '../compile/build-official-table.js';
 import { ChromiumMissingError } from '../compile/pdf.js';
 import { DEFAULT_FORMATS, isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from '../compile/write-outputs.js';
-import { InputError, loadFiles } from './documents.js';
+import { InputError, loadFiles, type InputOptions } from './documents.js';
 import { formatDiagnostics, isError } from './report.js';
 
 export { OUTPUT_FORMATS, type OutputFormat };
 
 export const DEFAULT_OUTPUT_FOLDER = 'out';
 
-export interface CompileOptions {
+export interface CompileOptions extends InputOptions {
     /** Formats to write; none given means DEFAULT_FORMATS (html and xlsx). */
     format?: OutputFormat[];
     /** One file and one format: the output file (or an existing folder). Otherwise: the output folder. */
@@ -40,7 +40,7 @@ export function collectFormats(value: string, previous: OutputFormat[] | undefin
 export async function compileCommand(paths: string[], options: CompileOptions): Promise<number> {
     const formats = options.format && options.format.length > 0 ? options.format : [...DEFAULT_FORMATS];
     const outputFor = outputPlan(paths, formats, options.output);
-    const { files } = await loadFiles(paths);
+    const { files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog });
     let failed = false;
     for (const file of files) {
         process.stderr.write(formatDiagnostics(file.path, file.diagnostics));

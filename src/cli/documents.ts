@@ -5,8 +5,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPerfServices, type PerfServices } from '../language/perf-module.js';
 import type { PerfFile } from '../language/generated/ast.js';
 import type { RuleSettings } from '../language/validation/rule-settings.js';
-import { parseSourceEncoding, readSourceText, SourceTextError, type SourceEncoding } from './encoding.js';
-import { BatchModule } from './batch-module.js';
+import { SETTINGS_SECTION } from '../language/settings/perf-settings.js';
+import { parseSourceEncoding, readSourceText, SourceTextError, type SourceEncoding } from '../source/encoding.js';
+import { BatchModule } from '../language/langium-speed/batch-module.js';
 
 /** A problem that stops the command before any document is read: printed as one line, exit code 2. */
 export class InputError extends Error {}
@@ -17,19 +18,32 @@ export interface LoadedFile {
     diagnostics: Diagnostic[];
 }
 
+/** The global options of every command that reads .perf files: `--encoding` and `--catalog`. */
+export interface InputOptions {
+    /** auto (detected, the default), utf-8, gbk or gb18030. */
+    encoding?: string;
+    /** The catalog of a department that names none, as the editor setting perf.catalog. */
+    catalog?: string;
+}
+
+/** What `perf check` (and compile) may set beside the input options: the editor's perf.rules and perf.roundingTolerance. */
+export interface LoadOptions extends InputOptions {
+    rules?: RuleSettings;
+    roundingTolerance?: string;
+}
+
 /**
  * Reads, parses, links and validates the given files together (with the built-in catalogs), as the
  * editor would: so `perf check` reports exactly what the editor shows.
  */
-export async function loadFiles(paths: string[], options: { rules?: RuleSettings; roundingTolerance?: string } = {}): Promise<{ services: PerfServices; files: LoadedFile[] }> {
-    const texts = paths.map(file => ({ path: file, text: readSourceFile(file) }));
+export async function loadFiles(paths: string[], options: LoadOptions = {}): Promise<{ services: PerfServices; files: LoadedFile[] }> {
+    const encoding = sourceEncoding(options.encoding);
+    const texts = paths.map(file => ({ path: file, text: readSourceFile(file, encoding) }));
     const { shared, perf } = createPerfServices(NodeFileSystem, BatchModule);
-    if (options.rules || options.roundingTolerance !== undefined || defaultCatalog !== undefined) {
-        // The same settings the editor sends (perf.rules, perf.roundingTolerance, perf.catalog), from options.
-        shared.workspace.ConfigurationProvider.updateConfiguration({
-            settings: { perf: { rules: options.rules ?? {}, roundingTolerance: options.roundingTolerance, catalog: defaultCatalog } }
-        });
-    }
+    // The options reach PerfSettings as the editor's settings do (perf.rules, perf.roundingTolerance, perf.catalog).
+    shared.workspace.ConfigurationProvider.updateConfiguration({
+        settings: { [SETTINGS_SECTION]: { rules: options.rules ?? {}, roundingTolerance: options.roundingTolerance, catalog: options.catalog } }
+    });
     await shared.workspace.WorkspaceManager.initializeWorkspace([]);
     const documents = texts.map(({ path: file, text }) =>
         shared.workspace.LangiumDocuments.createDocument(URI.file(path.resolve(file)), text) as LangiumDocument<PerfFile>);
@@ -44,31 +58,22 @@ export async function loadFiles(paths: string[], options: { rules?: RuleSettings
     };
 }
 
-/** The catalog of a department that names none, for this run: `--catalog` (as the setting perf.catalog). */
-let defaultCatalog: string | undefined;
-
-export function setDefaultCatalog(name: string | undefined): void {
-    defaultCatalog = name;
-}
-
-/** The encoding of input files for this run: `--encoding`, or detected per file (the default). */
-let inputEncoding: SourceEncoding = 'auto';
-
-export function setInputEncoding(encoding: string | undefined): void {
+/** `--encoding`: undefined means detected per file; a name perf does not know is a one-line InputError. */
+export function sourceEncoding(name: string | undefined): SourceEncoding {
     try {
-        inputEncoding = encoding === undefined ? 'auto' : parseSourceEncoding(encoding);
+        return name === undefined ? 'auto' : parseSourceEncoding(name);
     } catch (error) {
         throw new InputError((error as Error).message);
     }
 }
 
 /**
- * The text of a .perf file: UTF-8 (a BOM is dropped), GBK/GB18030 or UTF-16 with a BOM, as src/cli/encoding.ts
+ * The text of a .perf file: UTF-8 (a BOM is dropped), GBK/GB18030 or UTF-16 with a BOM, as src/source/encoding.ts
  * detects it or `--encoding` names it; otherwise a one-line InputError with file:line:col saying what to do.
  */
-export function readSourceFile(file: string): string {
+export function readSourceFile(file: string, encoding: SourceEncoding = 'auto'): string {
     try {
-        return readSourceText(file, inputEncoding).text;
+        return readSourceText(file, encoding).text;
     } catch (error) {
         throw error instanceof SourceTextError ? new InputError(error.message) : error;
     }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { formattedText } from '../language/lsp/formatter.js';
-import { loadFiles } from './documents.js';
+import { loadFiles, type InputOptions } from './documents.js';
 import { formatDiagnostics } from './report.js';
 
 const UTF8_BOM = '\uFEFF';
@@ -10,8 +10,8 @@ const UTF8_BOM = '\uFEFF';
  * With --check nothing is written: the files that would change are listed and the exit code is 1.
  * A file with syntax errors is never touched: its errors are printed and the exit code is 1.
  */
-export async function formatCommand(paths: string[], options: { check?: boolean }): Promise<number> {
-    const { services, files } = await loadFiles(paths);
+export async function formatCommand(paths: string[], options: InputOptions & { check?: boolean }): Promise<number> {
+    const { services, files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog });
     const formatter = services.lsp.Formatter;
     if (!formatter) {
         throw new Error('perf: the language has no formatter service');

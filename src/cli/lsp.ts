@@ -8,6 +8,6 @@ export async function lspCommand(options: { stdio?: boolean }): Promise<number> 
     if (!options.stdio) {
         throw new InputError('lsp: 请加 --stdio（the server speaks LSP over stdin/stdout: perf lsp --stdio）');
     }
-    await import('../language/main.js');
+    await import('../server/main.js');
     return 0;
 }

@@ -3,7 +3,7 @@ import { checkCommand, type CheckOptions } from './check.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../diff/render.js';
 import { collectFormats, COMPILE_OUTPUT_HELP, compileCommand, OUTPUT_FORMATS, type CompileOptions } from './compile.js';
-import { InputError, setDefaultCatalog, setInputEncoding } from './documents.js';
+import { InputError, type InputOptions } from './documents.js';
 import { lspCommand } from './lsp.js';
 import { rulesCommand } from './rules.js';
 
@@ -22,11 +22,9 @@ export async function main(argv: string[]): Promise<number> {
         .option('--encoding <name>', 'encoding of the input files: auto (default: UTF-8 with or without BOM, '
             + 'GBK/GB18030 or UTF-16 with BOM, detected), utf-8, gbk, gb18030')
         .option('--catalog <name>', 'the indicator catalog (指标体系) of a department that names none: 2015 (default), '
-            + '2021 or one a workspace file declares; the same as the editor setting perf.catalog')
-        .hook('preAction', command => {
-            setInputEncoding(command.opts().encoding);
-            setDefaultCatalog(command.opts().catalog);
-        });
+            + '2021 or one a workspace file declares; the same as the editor setting perf.catalog');
+    /** The global options (--encoding, --catalog) beside a command's own. */
+    const withGlobals = <T>(options: T): T & InputOptions => ({ ...options, ...program.opts<InputOptions>() });
 
     program.command('check')
         .description('validate .perf files and print every problem as file:line:col: severity: message [rule]; '
@@ -37,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
             (value: string, previous: string[]) => [...previous, value], [] as string[])
         .option('--rounding-tolerance <amount>', 'largest difference between a stated and a computed figure that '
             + 'counts as rounding (a warning, not an error); default: half a unit of the last decimal per summed figure')
-        .action(async (files: string[], options: CheckOptions) => { exitCode = await checkCommand(files, options); });
+        .action(async (files: string[], options: CheckOptions) => { exitCode = await checkCommand(files, withGlobals(options)); });
 
     program.command('rules')
         .description('list the validation rules: code, default level, what each finds (docs/rules.md with --markdown)')
@@ -53,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
             .argParser(collectFormats))
         .option('-o, --output <path>', COMPILE_OUTPUT_HELP)
         .action(async (files: string[], options: CompileOptions) => {
-            exitCode = await compileCommand(files, options);
+            exitCode = await compileCommand(files, withGlobals(options));
         });
 
     program.command('format')
@@ -62,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--check', 'write nothing: list the files that would change and exit 1 if any')
         .action(async (files: string[], options: { check?: boolean }) => {
             const { formatCommand } = await import('./format.js');
-            exitCode = await formatCommand(files, options);
+            exitCode = await formatCommand(files, withGlobals(options));
         });
 
     program.command('diff')
@@ -75,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--textconv', 'print one file as one fact per line (diff.perf.textconv)')
         .action(async (args: string[], options: DiffOptions) => {
             const { diffCommand } = await import('./diff.js');
-            exitCode = await diffCommand(args, options, argv);
+            exitCode = await diffCommand(args, withGlobals(options), argv);
         });
 
     program.command('import')
@@ -83,9 +81,9 @@ export async function main(argv: string[]): Promise<number> {
             + 'what is not understood is kept as comments and listed on stderr')
         .argument('<file>', 'published table: .xlsx, .txt or .csv')
         .option('-o, --output <file>', 'write the .perf document here (default: stdout)')
-        .action(async (file: string, options: { output?: string }, command: Command) => {
+        .action(async (file: string, options: { output?: string }) => {
             const { importCommand } = await import('./import.js');
-            exitCode = await importCommand(file, { ...options, encoding: command.optsWithGlobals().encoding });
+            exitCode = await importCommand(file, withGlobals(options));
         });
 
     program.command('lsp')

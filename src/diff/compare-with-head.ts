@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { decodeSourceBytes, SourceTextError } from '../cli/encoding.js';
+import { decodeSourceBytes, SourceTextError } from '../source/encoding.js';
 import { diffVersions } from './diff-versions.js';
 import { GitError, readAtRevision } from './git.js';
 import { renderMarkdown } from './render-markdown.js';

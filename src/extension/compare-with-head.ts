@@ -1,7 +1,7 @@
 /** "perf: Compare with HEAD": the server diffs the editor's text against the last commit; shown as Markdown. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMPARE_WITH_HEAD_REQUEST, type CompareWithHeadParams, type CompareWithHeadResult } from '../language/perf-protocol.js';
+import { COMPARE_WITH_HEAD_REQUEST, type CompareWithHeadParams, type CompareWithHeadResult } from '../protocol/perf-protocol.js';
 import { PERF_COMMANDS } from './commands.js';
 import { perfDocumentFor } from './documents.js';
 

@@ -1,7 +1,7 @@
 /** "perf: Compile to HTML / XLSX / PDF": the server writes the file beside the .perf source. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMPILE_REQUEST, type CompileFormat, type CompileParams, type CompileResult } from '../language/perf-protocol.js';
+import { COMPILE_REQUEST, type CompileFormat, type CompileParams, type CompileResult } from '../protocol/perf-protocol.js';
 import { PERF_COMMANDS } from './commands.js';
 import { perfDocumentFor } from './documents.js';
 

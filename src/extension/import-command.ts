@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { IMPORT_TABLE_REQUEST, type ImportTableParams, type ImportTableResult } from '../language/perf-protocol.js';
+import { IMPORT_TABLE_REQUEST, type ImportTableParams, type ImportTableResult } from '../protocol/perf-protocol.js';
 import { PERF_COMMANDS } from './commands.js';
 
 export function registerImportCommand(client: LanguageClient): vscode.Disposable {

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../language/perf-protocol.js';
+import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../protocol/perf-protocol.js';
 import { registerBuiltinCatalogs } from './builtin-catalogs.js';
 import { registerCompileCommands } from './compile-commands.js';
 import { PERF_COMMANDS, SELF_CHECK_COMMAND } from './commands.js';
@@ -13,7 +13,7 @@ import { registerCompareWithHead } from './compare-with-head.js';
 import { PreviewManager } from './preview.js';
 import { registerSelfCheck } from './self-check.js';
 import { SummaryStatusBar } from './status-bar.js';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from '../language/server-process.js';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/server-process.js';
 
 let client: LanguageClient | undefined;
 

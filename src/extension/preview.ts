@@ -8,7 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { escapeHtml } from '../compile/escape.js';
 import { renderHtml } from '../compile/html.js';
 import type { OfficialTable } from '../compile/official-table.js';
-import { OFFICIAL_TABLE_REQUEST, type DocumentParams, type OfficialTableResult } from '../language/perf-protocol.js';
+import { OFFICIAL_TABLE_REQUEST, type DocumentParams, type OfficialTableResult } from '../protocol/perf-protocol.js';
 import { perfDocumentFor } from './documents.js';
 
 /** No script, no fetch, no frame, no form, no base: only the inline style of the table. */

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DOCUMENT_SUMMARY_REQUEST, type DocumentParams, type DocumentSummaryResult } from '../language/perf-protocol.js';
+import { DOCUMENT_SUMMARY_REQUEST, type DocumentParams, type DocumentSummaryResult } from '../protocol/perf-protocol.js';
 import { PERF_COMMANDS } from './commands.js';
 
 const REFRESH_DELAY_MS = 300;

@@ -12,7 +12,7 @@ import { ImportError, type ImportedTable } from './import-model.js';
 import { importLayoutText, isLayoutText } from './pdf-layout-text.js';
 import { importText } from './pdf-text.js';
 import { allNotes } from './summary.js';
-import { decodeSourceBytes, parseSourceEncoding, SourceTextError } from '../cli/encoding.js';
+import { decodeSourceBytes, parseSourceEncoding, SourceTextError } from '../source/encoding.js';
 import { writePerf, type WrittenPerf } from './write-perf.js';
 import { importXlsx } from './xlsx.js';
 
@@ -62,7 +62,7 @@ function importPdfText(text: string, source: string): ImportedTable {
     return isLayoutText(text) ? importLayoutText(text, source) : importText(text, source);
 }
 
-/** UTF-8 (BOM or not) or GBK/GB18030, detected or forced, by the same rules as every perf input (src/cli/encoding.ts). */
+/** UTF-8 (BOM or not) or GBK/GB18030, detected or forced, by the same rules as every perf input (src/source/encoding.ts). */
 function decodeText(bytes: Buffer, source: string, options: ImportOptions): string {
     try {
         return decodeSourceBytes(bytes, source, parseSourceEncoding(options.encoding ?? 'auto')).text.replace(/^\uFEFF/, '');

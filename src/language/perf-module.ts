@@ -9,14 +9,14 @@ import { PerfGeneratedModule, PerfGeneratedSharedModule } from './generated/modu
 import { PerfScopeComputation, PerfScopeProvider } from './perf-scope.js';
 import { PerfValidator, registerValidationChecks } from './perf-validator.js';
 import { PerfDocumentValidator } from './validation/perf-document-validator.js';
-import { PerfValidationRegistry } from './validation/perf-validation-registry.js';
+import { PerfValidationRegistry } from './langium-speed/perf-validation-registry.js';
 import { PerfCodeActionProvider } from './perf-code-actions.js';
 import { PerfWorkspaceManager } from './perf-workspace-manager.js';
 import { SizeLimitedDocumentFactory } from './document-size.js';
-import { CompactReferenceDescriptionProvider } from './compact-reference-descriptions.js';
-import { PerfLinker } from './perf-linker.js';
-import { PerfDocumentBuilder } from './perf-document-builder.js';
-import { PerfLangiumDocuments } from './perf-documents.js';
+import { CompactReferenceDescriptionProvider } from './langium-speed/compact-reference-descriptions.js';
+import { PerfLinker } from './langium-speed/perf-linker.js';
+import { PerfDocumentBuilder } from './langium-speed/perf-document-builder.js';
+import { PerfLangiumDocuments } from './langium-speed/perf-documents.js';
 import { PerfFormatter } from './lsp/formatter.js';
 import { PerfCompletionProvider } from './lsp/completion-provider.js';
 import { IndicatorNameIndex } from './lsp/indicator-name-index.js';
@@ -25,9 +25,16 @@ import { PerfDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { PerfFoldingRangeProvider } from './lsp/folding-ranges.js';
 import { PerfSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { PerfDocumentUpdateHandler } from './lsp/slow-checks-on-save.js';
+import { PerfSettings } from './settings/perf-settings.js';
+import { PerfConfigurationProvider } from './settings/perf-configuration-provider.js';
+import { rebuildWhenSettingsChange } from './settings/settings-rebuild.js';
 
 /** Services added to Langium's defaults. */
 export interface PerfAddedServices {
+    settings: {
+        /** The one owner of catalog, rule levels and rounding tolerance, as the editor or the CLI sets them. */
+        PerfSettings: PerfSettings;
+    };
     validation: {
         PerfValidator: PerfValidator;
     };
@@ -44,6 +51,9 @@ export type PerfServices = LangiumServices & PerfAddedServices;
 
 /** The map of the language: every service perf replaces or adds, by concern. */
 export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAddedServices> = {
+    settings: {
+        PerfSettings: (services) => new PerfSettings(services.shared.workspace.ConfigurationProvider)
+    },
     parser: {
         ParserErrorMessageProvider: () => new PerfParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new PerfLexerErrorMessageProvider()
@@ -75,6 +85,8 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
 
 export const PerfSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
+        // The configuration the client sends when it connects reaches PerfSettings as a change does.
+        ConfigurationProvider: (services) => new PerfConfigurationProvider(services),
         WorkspaceManager: (services) => new PerfWorkspaceManager(services),
         // An edit asks every document of the workspace whether it must be rebuilt: cheap answers at 1,000 files.
         DocumentBuilder: (services) => new PerfDocumentBuilder(services),
@@ -90,7 +102,7 @@ export const PerfSharedModule: Module<LangiumSharedServices, PartialLangiumShare
 /**
  * Creates the shared and the language services. Without a connection (CLI, tests) the services work on
  * their own; with one (`perf lsp`, VS Code) they serve a language client. `batchModule` replaces services
- * a one-shot command does not need (src/cli/batch-module.ts).
+ * a one-shot command does not need (src/language/langium-speed/batch-module.ts).
  */
 export function createPerfServices(context: DefaultSharedModuleContext, batchModule?: Module<PerfServices, PartialLangiumServices>): {
     shared: LangiumSharedServices;
@@ -100,6 +112,7 @@ export function createPerfServices(context: DefaultSharedModuleContext, batchMod
     const perf = inject(createDefaultModule({ shared }), PerfGeneratedModule, PerfModule, batchModule);
     shared.ServiceRegistry.register(perf);
     registerValidationChecks(perf);
+    rebuildWhenSettingsChange(shared, perf.settings.PerfSettings);
     if (!context.connection) {
         // No client will send its configuration: use the defaults.
         shared.workspace.ConfigurationProvider.initialized({});

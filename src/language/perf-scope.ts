@@ -1,10 +1,11 @@
 import {
-    AstUtils, DefaultScopeComputation, DocumentState, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, WorkspaceCache,
-    type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumCoreServices, type LangiumDocuments, type LangiumDocument, type ReferenceInfo,
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumDocuments, type LangiumDocument, type ReferenceInfo,
     type Scope
 } from 'langium';
-import { BUILTIN_SCHEME, DEFAULT_CATALOG } from '../catalog/builtin-catalogs.js';
 import { Catalog, Indicator, isCatalog, isDepartment, type PerfFile } from './generated/ast.js';
+import type { PerfServices } from './perf-module.js';
+import type { PerfSettings } from './settings/perf-settings.js';
 
 /**
  * Only catalogs and departments (top-level names) are global symbols; nothing is resolved through Langium's
@@ -34,16 +35,20 @@ export class PerfScopeProvider extends DefaultScopeProvider {
     private readonly catalogsByName: WorkspaceCache<string, Catalog | undefined>;
     private readonly documents: LangiumDocuments;
     private readonly nodeLocator: AstNodeLocator;
-    /** The catalog of a department that names none: setting `perf.catalog` (or `perf … --catalog`). */
-    defaultCatalogName = DEFAULT_CATALOG;
+    private readonly settings: PerfSettings;
 
-    constructor(services: LangiumCoreServices) {
+    constructor(services: PerfServices) {
         super(services);
         this.codeScopes = new WorkspaceCache(services.shared);
         this.catalogsByName = new WorkspaceCache(services.shared);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.nodeLocator = services.workspace.AstNodeLocator;
-        relinkWhenDefaultCatalogChanges(services, this);
+        this.settings = services.settings.PerfSettings;
+    }
+
+    /** The catalog of a department that names none: setting `perf.catalog` (or `perf … --catalog`). */
+    get defaultCatalogName(): string {
+        return this.settings.defaultCatalog;
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -90,28 +95,4 @@ export function catalogOf(node: AstNode, scopes: Pick<PerfScopeProvider, 'findCa
         return department.catalog.ref;
     }
     return scopes.findCatalog(scopes.defaultCatalogName);
-}
-
-/**
- * A new `perf.catalog` changes what the codes of every department without 指标体系 mean: take the name, then
- * unlink the workspace's documents and build them again (no parsing: only linking and validation run).
- */
-function relinkWhenDefaultCatalogChanges(services: LangiumCoreServices, scopes: PerfScopeProvider): void {
-    const shared = services.shared;
-    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
-        const name: unknown = update.section === 'perf' ? update.configuration?.catalog : undefined;
-        const next = typeof name === 'string' && name.trim() !== '' ? name.trim() : DEFAULT_CATALOG;
-        if (update.section !== 'perf' || next === scopes.defaultCatalogName) {
-            return;
-        }
-        scopes.defaultCatalogName = next;
-        const builder = shared.workspace.DocumentBuilder;
-        const documents = shared.workspace.LangiumDocuments.all
-            .filter(document => document.uri.scheme !== BUILTIN_SCHEME)
-            .toArray();
-        void shared.workspace.WorkspaceLock.write(token => {
-            documents.forEach(document => builder.resetToState(document, DocumentState.ComputedScopes));
-            return builder.build(documents, { validation: true }, token);
-        });
-    });
 }

@@ -4,7 +4,7 @@ import type { PerfServices } from './perf-module.js';
 import { AmountRules } from './validation/amount-rules.js';
 import { ComparatorRules } from './validation/comparator-rules.js';
 import { IndicatorRules } from './validation/indicator-rules.js';
-import { ReconciliationRules, type ReconciliationSettings } from './validation/reconciliation.js';
+import { ReconciliationRules } from './validation/reconciliation.js';
 import { SettingRules } from './validation/setting-rules.js';
 import { TargetRules } from './validation/target-rules.js';
 import { registerSummaryRules } from './validation/summary-rules.js';
@@ -16,7 +16,7 @@ export { RULES, type RuleCode } from './validation/rules.js';
  * Every check of perf, per AST type. The document's own checks are 'fast': each is linear in the size of its
  * document, so all of them run as the user types. A summary's reconciliation reads other files: 'slow' (on
  * save and in the CLI; summary-rules.ts). The rules, their codes and default severities are in
- * validation/rules.ts; settings apply in PerfDocumentValidator.
+ * validation/rules.ts; rule levels apply in PerfDocumentValidator.
  */
 export function registerValidationChecks(services: PerfServices): void {
     services.validation.ValidationRegistry.register(services.validation.PerfValidator.checks(), undefined, 'fast');
@@ -27,14 +27,12 @@ export function registerValidationChecks(services: PerfServices): void {
 export class PerfValidator {
 
     private readonly groups: Array<{ checks(): ValidationChecks<PerfAstType> }>;
-    /** Set from the settings before each document is validated (PerfDocumentValidator). */
-    readonly reconciliation: ReconciliationSettings = {};
 
     constructor(services: PerfServices) {
         this.groups = [
             new AmountRules(),
             new SettingRules(),
-            new ReconciliationRules(this.reconciliation),
+            new ReconciliationRules(services.settings.PerfSettings),
             new IndicatorRules(services.references.ScopeProvider),
             new TargetRules(),
             new ComparatorRules(),

@@ -19,7 +19,7 @@ function writeFile(name: string, text: string): string {
 const findings = (diagnostics: Array<{ range: { start: { line: number; character: number } }; severity?: number; code?: unknown; message: string }>) =>
     diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${String(d.code)} ${d.message}`).sort();
 
-/** The CLI skips Langium's reference index (src/cli/batch-module.ts): it must not change any finding. */
+/** The CLI skips Langium's reference index (src/language/langium-speed/batch-module.ts): it must not change any finding. */
 describe('one-shot commands without the reference index', () => {
 
     const documents: Array<[string, string]> = [

@@ -70,7 +70,7 @@ describe('the bundle of the command line', () => {
         const bundled = new Set(Object.values(metafile.outputs).flatMap(output => Object.keys(output.inputs)));
         // lib/cli/main.ts imports these with import(): the language server (perf lsp) included.
         const lazy = ['lib/cli/format.js', 'lib/cli/diff.js', 'lib/cli/import.js', 'lib/compile/xlsx.js',
-            'lib/language/main.js', 'node_modules/exceljs/', 'node_modules/diff/', 'node_modules/csv-parse/'];
+            'lib/server/main.js', 'node_modules/exceljs/', 'node_modules/diff/', 'node_modules/csv-parse/'];
         for (const prefix of lazy) {
             expect([...bundled].some(input => input.includes(prefix)), `${prefix} is in the bundle`).toBe(true);
             expect([...loadedAtStart].filter(input => input.includes(prefix)), `${prefix} loaded at start`).toEqual([]);

@@ -14,7 +14,7 @@ import { PERF_COMMANDS, SELF_CHECK_COMMAND } from '../../src/extension/commands.
 import {
     CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, IMPORT_TABLE_REQUEST, OFFICIAL_TABLE_REQUEST,
     type CheckWorkspaceResult, type CompileResult, type DocumentSummaryResult, type ImportTableResult, type OfficialTableResult
-} from '../../src/language/perf-protocol.js';
+} from '../../src/protocol/perf-protocol.js';
 import { readReferenceExample, referenceExample, referenceText, repoRoot } from '../helpers.js';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Cancellation, OperationCancelled, TextDocument, URI, type LangiumDocument } from 'langium';
-import { PerfDocumentBuilder } from '../../src/language/perf-document-builder.js';
-import { PerfLangiumDocuments } from '../../src/language/perf-documents.js';
-import { PerfValidationRegistry } from '../../src/language/validation/perf-validation-registry.js';
+import { PerfDocumentBuilder } from '../../src/language/langium-speed/perf-document-builder.js';
+import { PerfLangiumDocuments } from '../../src/language/langium-speed/perf-documents.js';
+import { PerfValidationRegistry } from '../../src/language/langium-speed/perf-validation-registry.js';
 import { createServices, parseDocument } from '../helpers.js';
 
 type Services = Awaited<ReturnType<typeof createServices>>;

@@ -1,7 +1,7 @@
 import { AstUtils, DefaultReferenceDescriptionProvider, GrammarAST, type ReferenceDescription, type ReferenceInfo } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { PerfGrammar } from '../../src/language/generated/grammar.js';
-import { REFERENCE_PROPERTIES, referencesOf } from '../../src/language/perf-linker.js';
+import { REFERENCE_PROPERTIES, referencesOf } from '../../src/language/langium-speed/perf-linker.js';
 import { createServices, parseDocument, readReferenceExample } from '../helpers.js';
 
 describe('the cross-references the linker resolves (referencesOf)', () => {

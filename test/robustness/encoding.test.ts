@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import {
     decodeSourceBytes, firstInvalidGb18030, firstInvalidUtf8, parseSourceEncoding, readSourceText, SourceTextError
-} from '../../src/cli/encoding.js';
+} from '../../src/source/encoding.js';
 import { parseThreshold } from '../../src/model/threshold.js';
 import { diagnosticsOf, parseDocument, readReferenceExample, referenceExample } from '../helpers.js';
 import { perf, scratchFolder } from './cli-run.js';

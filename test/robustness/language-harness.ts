@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { URI, type LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver-types';
-import { documentSummaryOf, officialTableOf } from '../../src/language/perf-requests.js';
+import { documentSummaryOf, officialTableOf } from '../../src/server/perf-requests.js';
 import { createServices } from '../helpers.js';
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from 'vitest';
-import { MAX_SOURCE_BYTES } from '../../src/cli/encoding.js';
+import { MAX_SOURCE_BYTES } from '../../src/source/encoding.js';
 import { readReferenceExample, repoRoot } from '../helpers.js';
 import { scratchFolder } from './cli-run.js';
 import { FUZZ_TEST_TIMEOUT_MS, LARGE_FILE_MB } from './fuzz-settings.js';

@@ -5,7 +5,7 @@
  * `npm test`'s pretest).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MAX_DOCUMENT_BYTES } from '../../src/language/document-size.js';
+import { MAX_DOCUMENT_BYTES } from '../../src/source/size-limit.js';
 import { readReferenceExample } from '../helpers.js';
 import { RawLspClient } from './lsp-client.js';
 

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildOfficialTable } from '../../src/compile/build-official-table.js';
 import { renderXlsx } from '../../src/compile/xlsx.js';
-import { COMPILE_REQUEST, type CompileResult } from '../../src/language/perf-protocol.js';
+import { COMPILE_REQUEST, type CompileResult } from '../../src/protocol/perf-protocol.js';
 import type { PerfFile } from '../../src/language/generated/ast.js';
 import { parseDocument } from '../helpers.js';
 import { filesUnder, perf, scratchFolder } from './cli-run.js';

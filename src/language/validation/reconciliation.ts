@@ -11,6 +11,7 @@ import {
 } from '../../model/figures.js';
 import { Decimal, decimalsWritten, formatAmount, sum } from '../../model/money.js';
 import { report } from './rules.js';
+import type { PerfSettings } from '../settings/perf-settings.js';
 
 /** What a figure that enters a sum may be off by through rounding: half a unit of its last decimal. */
 function halfUnit(stated: StatedAmount): Decimal {
@@ -62,17 +63,13 @@ function unitOf(node: Project | Department): string {
     return (isDepartment(node) ? node : AstUtils.getContainerOfType(node, isDepartment))?.unit ?? '';
 }
 
-/**
- * `perf.roundingTolerance`: unset, the rounding a difference can come from is worked out per sum (half a unit
- * of the last decimal written, per summed figure); a number replaces that with a fixed largest difference.
- */
-export interface ReconciliationSettings {
-    tolerance?: Decimal;
-}
-
 export class ReconciliationRules {
 
-    constructor(readonly settings: ReconciliationSettings = {}) {}
+    /**
+     * `perf.roundingTolerance`: unset, the rounding a difference can come from is worked out per sum (half a
+     * unit of the last decimal written, per summed figure); a number replaces that with a fixed largest difference.
+     */
+    constructor(private readonly settings: Pick<PerfSettings, 'roundingTolerance'>) {}
 
     checks(): ValidationChecks<PerfAstType> {
         return {
@@ -120,8 +117,9 @@ export class ReconciliationRules {
             return; // the usual case: the rounding the sum can explain is only worked out for a difference
         }
         const summed = summedFigures();
-        const tolerance = this.settings.tolerance ?? summed.tolerance;
-        const explained = this.settings.tolerance
+        const fixedTolerance = this.settings.roundingTolerance;
+        const tolerance = fixedTolerance ?? summed.tolerance;
+        const explained = fixedTolerance
             ? `在设置的容差 ${money(tolerance)}${unitOf(owner) ? ` ${unitOf(owner)}` : ''} 以内（perf.roundingTolerance），请核对。`
             : undefined;
         const unitText = unitOf(owner);
@@ -139,7 +137,7 @@ export class ReconciliationRules {
         } else {
             report(accept, 'total-mismatch',
                 `${label} 与${computedName} ${computedText} 不符：相差 ${money(difference)}${unit}，`
-                + (this.settings.tolerance
+                + (fixedTolerance
                     ? `超出设置的容差 ${money(tolerance)}${unit}（perf.roundingTolerance）。`
                     : `超出 ${summed.count} 个数字四舍五入可解释的 ${money(summed.tolerance)}${unit}。`)
                 + `（stated ${stated.text}, computed ${computedText}）`,

@@ -6,7 +6,7 @@
  */
 import type { LangiumDocument, Module, ReferenceDescription, ReferenceDescriptionProvider } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
-import type { PerfServices } from '../language/perf-module.js';
+import type { PerfServices } from '../perf-module.js';
 
 class NoReferenceIndex implements ReferenceDescriptionProvider {
     async createDescriptions(_document: LangiumDocument): Promise<ReferenceDescription[]> {

@@ -4,12 +4,12 @@
  * Line endings and tabs are left exactly as written: Langium counts CRLF as one line break, so positions
  * stay right, and a format in place keeps the file's own line endings.
  *
- * Shared by the CLI (src/cli/documents.ts) and the importer (CSV and text input): one place decides what
+ * Shared by the CLI (src/cli/documents.ts), the importer (CSV and text input), the diff and the server: one place decides what
  * a file's bytes mean, or says clearly why it cannot.
  */
 import * as fs from 'node:fs';
 import iconv from 'iconv-lite';
-import { MAX_DOCUMENT_BYTES, sizeLimitMessage } from '../language/document-size.js';
+import { MAX_DOCUMENT_BYTES, sizeLimitMessage } from './size-limit.js';
 
 /** What `--encoding` accepts; `auto` detects (the default). */
 export const SOURCE_ENCODINGS = ['auto', 'utf-8', 'gbk', 'gb18030'] as const;

@@ -1,5 +1,5 @@
 import { Cancellation, DefaultLinker, interruptAndCheck, type LangiumDocument, type ReferenceInfo } from 'langium';
-import type { PerfFile } from './generated/ast.js';
+import type { PerfFile } from '../generated/ast.js';
 
 /**
  * Where the grammar has cross-references (`[Type:TOKEN]`), by the AST type that holds them. A test compares

@@ -11,17 +11,17 @@ import { buildOfficialTable } from '../compile/build-official-table.js';
 import { ChromiumMissingError } from '../compile/pdf.js';
 import { renderOutput } from '../compile/write-outputs.js';
 import { importFile } from '../import/import-file.js';
-import type { PerfServices } from './perf-module.js';
+import type { PerfServices } from '../language/perf-module.js';
 import { BUILTIN_SCHEME } from '../catalog/builtin-catalogs.js';
 import { grandTotalFigures } from '../model/figures.js';
 import { formatAmount } from '../model/money.js';
-import type { PerfFile } from './generated/ast.js';
+import type { PerfFile } from '../language/generated/ast.js';
 import { compareWithHead } from '../diff/compare-with-head.js';
 import {
     CHECK_WORKSPACE_REQUEST, COMPARE_WITH_HEAD_REQUEST, COMPILE_FORMATS, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, IMPORT_TABLE_REQUEST, OFFICIAL_TABLE_REQUEST,
     type CheckWorkspaceResult, type CompileParams, type CompileResult, type DocumentParams, type DocumentSummaryResult,
     type CompareWithHeadParams, type CompareWithHeadResult, type FirstError, type ImportTableParams, type ImportTableResult, type OfficialTableResult, type ReconcileMismatch
-} from './perf-protocol.js';
+} from '../protocol/perf-protocol.js';
 
 /** Registers the perf/* request handlers on the server's connection (no-op without a connection). */
 export function registerPerfRequests(shared: LangiumSharedServices): void {

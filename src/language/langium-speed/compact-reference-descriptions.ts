@@ -3,7 +3,7 @@ import {
     type AstNode, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument, type ReferenceDescription,
     type ReferenceInfo, type URI
 } from 'langium';
-import type { PerfFile } from './generated/ast.js';
+import type { PerfFile } from '../generated/ast.js';
 import { referencesOf } from './perf-linker.js';
 
 /**

@@ -4,7 +4,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createPerfServices } from './perf-module.js';
+import { createPerfServices } from '../language/perf-module.js';
 import { registerPerfRequests } from './perf-requests.js';
 import { collectGarbageEarly } from './server-process.js';
 

@@ -24,11 +24,6 @@ export function readAtRevision(rev: string, file: string): Buffer | undefined {
     return gitBytes(folder, ['show', object]);
 }
 
-/** Whether `file` lies in a git work tree. */
-export function isInGitWorkTree(file: string): boolean {
-    return git(path.dirname(path.resolve(file)), ['rev-parse', '--is-inside-work-tree']) !== undefined;
-}
-
 /** stdout of a git command (possibly empty), or undefined when it fails (or git is missing). */
 function gitBytes(cwd: string, args: string[]): Buffer | undefined {
     try {

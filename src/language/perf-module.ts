@@ -61,12 +61,12 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
     references: {
         Linker: (services) => new PerfLinker(services),
         ScopeComputation: (services) => new PerfScopeComputation(services),
-        ScopeProvider: (services) => new PerfScopeProvider(services)
+        ScopeProvider: (services) => new PerfScopeProvider(services, services.settings.PerfSettings)
     },
     validation: {
-        PerfValidator: (services) => new PerfValidator(services),
+        PerfValidator: (services) => new PerfValidator(services.references.ScopeProvider, services.settings.PerfSettings),
         ValidationRegistry: (services) => new PerfValidationRegistry(services),
-        DocumentValidator: (services) => new PerfDocumentValidator(services)
+        DocumentValidator: (services) => new PerfDocumentValidator(services, services.references.ScopeProvider, services.settings.PerfSettings)
     },
     workspace: {
         ReferenceDescriptionProvider: (services) => new CompactReferenceDescriptionProvider(services)
@@ -111,7 +111,7 @@ export function createPerfServices(context: DefaultSharedModuleContext, batchMod
     const shared = inject(createDefaultSharedModule(context), PerfGeneratedSharedModule, PerfSharedModule);
     const perf = inject(createDefaultModule({ shared }), PerfGeneratedModule, PerfModule, batchModule);
     shared.ServiceRegistry.register(perf);
-    registerValidationChecks(perf);
+    registerValidationChecks(perf.validation.ValidationRegistry, perf.validation.PerfValidator);
     rebuildWhenSettingsChange(shared, perf.settings.PerfSettings);
     if (!context.connection) {
         // No client will send its configuration: use the defaults.

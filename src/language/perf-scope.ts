@@ -1,10 +1,9 @@
 import {
     AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, WorkspaceCache,
-    type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumDocuments, type LangiumDocument, type ReferenceInfo,
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumCoreServices, type LangiumDocuments, type LangiumDocument, type ReferenceInfo,
     type Scope
 } from 'langium';
 import { Catalog, Indicator, isCatalog, isDepartment, type PerfFile } from './generated/ast.js';
-import type { PerfServices } from './perf-module.js';
 import type { PerfSettings } from './settings/perf-settings.js';
 
 /**
@@ -37,13 +36,13 @@ export class PerfScopeProvider extends DefaultScopeProvider {
     private readonly nodeLocator: AstNodeLocator;
     private readonly settings: PerfSettings;
 
-    constructor(services: PerfServices) {
+    constructor(services: LangiumCoreServices, settings: PerfSettings) {
         super(services);
         this.codeScopes = new WorkspaceCache(services.shared);
         this.catalogsByName = new WorkspaceCache(services.shared);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.nodeLocator = services.workspace.AstNodeLocator;
-        this.settings = services.settings.PerfSettings;
+        this.settings = settings;
     }
 
     /** The catalog of a department that names none: setting `perf.catalog` (or `perf … --catalog`). */

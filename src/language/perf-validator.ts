@@ -1,6 +1,7 @@
-import type { ValidationCheck, ValidationChecks } from 'langium';
+import type { ValidationCheck, ValidationChecks, ValidationRegistry } from 'langium';
 import type { PerfAstType } from './generated/ast.js';
-import type { PerfServices } from './perf-module.js';
+import type { PerfScopeProvider } from './perf-scope.js';
+import type { PerfSettings } from './settings/perf-settings.js';
 import { AmountRules } from './validation/amount-rules.js';
 import { ComparatorRules } from './validation/comparator-rules.js';
 import { IndicatorRules } from './validation/indicator-rules.js';
@@ -18,9 +19,9 @@ export { RULES, type RuleCode } from './validation/rules.js';
  * save and in the CLI; summary-rules.ts). The rules, their codes and default severities are in
  * validation/rules.ts; rule levels apply in PerfDocumentValidator.
  */
-export function registerValidationChecks(services: PerfServices): void {
-    services.validation.ValidationRegistry.register(services.validation.PerfValidator.checks(), undefined, 'fast');
-    registerSummaryRules(services);
+export function registerValidationChecks(registry: ValidationRegistry, validator: PerfValidator): void {
+    registry.register(validator.checks(), undefined, 'fast');
+    registerSummaryRules(registry);
 }
 
 /** The groups of rules, one file each under validation/. */
@@ -28,12 +29,12 @@ export class PerfValidator {
 
     private readonly groups: Array<{ checks(): ValidationChecks<PerfAstType> }>;
 
-    constructor(services: PerfServices) {
+    constructor(scopes: PerfScopeProvider, settings: PerfSettings) {
         this.groups = [
             new AmountRules(),
             new SettingRules(),
-            new ReconciliationRules(services.settings.PerfSettings),
-            new IndicatorRules(services.references.ScopeProvider),
+            new ReconciliationRules(settings),
+            new IndicatorRules(scopes),
             new TargetRules(),
             new ComparatorRules(),
             new TextRules()

@@ -4,8 +4,9 @@
  * a speed assertion); the formatter keeps every non-whitespace character and is idempotent.
  */
 import fc from 'fast-check';
+import { DocumentState } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { formattedText } from '../../src/language/lsp/formatter.js';
+import { formattedText, PerfFormatter } from '../../src/language/lsp/formatter.js';
 import { createServices, readReferenceExample, stripWhitespace } from '../helpers.js';
 import { cheapCases, documentCases, FUZZ_TEST_TIMEOUT_MS } from './fuzz-settings.js';
 import {
@@ -27,8 +28,15 @@ beforeAll(async () => {
 async function survives(text: string, positions: { line: number; character: number }[]): Promise<void> {
     const document = await buildDocument(services, text);
     try {
-        expect(document.parseResult.value).toBeDefined();
-        expect(Array.isArray(document.diagnostics)).toBe(true);
+        // The build went through validation, and every diagnostic says something about a place in the text.
+        expect(document.state).toBe(DocumentState.Validated);
+        expect(document.parseResult.value.$type).toBe('PerfFile');
+        const lines = document.textDocument.lineCount;
+        for (const diagnostic of document.diagnostics!) {
+            expect(diagnostic.message.trim()).not.toBe('');
+            expect(diagnostic.range.start.line).toBeLessThan(lines);
+            expect(diagnostic.range.end.line).toBeLessThan(lines);
+        }
         expect(await exerciseFeatures(services, document, positions)).toBeGreaterThan(0);
         await formatterLawsHold(document);
     } finally {
@@ -43,7 +51,7 @@ async function formatterLawsHold(document: Awaited<ReturnType<typeof buildDocume
         return;
     }
     const once = await formattedText(formatter, document);
-    expect(once).toBeDefined();
+    expect(typeof once, 'a document without syntax errors is formatted').toBe('string');
     expect(stripWhitespace(once!)).toBe(stripWhitespace(document.textDocument.getText()));
     const again = await buildDocument(services, once!);
     try {
@@ -93,7 +101,7 @@ describe('the formatter on re-spaced reference tables', () => {
             const document = await buildDocument(services, respaced);
             try {
                 expect(hasSyntaxErrors(document)).toBe(false);
-                expect(services.perf.lsp.Formatter, 'the language registers a formatter').toBeDefined();
+                expect(services.perf.lsp.Formatter, 'the language registers perf\'s formatter').toBeInstanceOf(PerfFormatter);
                 await formatterLawsHold(document);
             } finally {
                 await removeDocument(services, document);

@@ -1,7 +1,7 @@
-import type { Cancellation, LangiumDocument, ValidationOptions } from 'langium';
+import type { Cancellation, LangiumCoreServices, LangiumDocument, ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { FastDocumentValidator } from '../langium-speed/fast-document-validator.js';
-import type { PerfServices } from '../perf-module.js';
+import type { PerfScopeProvider } from '../perf-scope.js';
 import type { PerfSettings } from '../settings/perf-settings.js';
 import { LinkingMessages } from './linking-messages.js';
 import { applyRuleSettings } from './rule-settings.js';
@@ -17,10 +17,10 @@ export class PerfDocumentValidator extends FastDocumentValidator {
     private readonly settings: PerfSettings;
     private readonly linkingMessages: LinkingMessages;
 
-    constructor(services: PerfServices) {
+    constructor(services: LangiumCoreServices, scopes: PerfScopeProvider, settings: PerfSettings) {
         super(services);
-        this.settings = services.settings.PerfSettings;
-        this.linkingMessages = new LinkingMessages(services.references.ScopeProvider, services.shared.workspace.IndexManager);
+        this.settings = settings;
+        this.linkingMessages = new LinkingMessages(scopes, services.shared.workspace.IndexManager);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {

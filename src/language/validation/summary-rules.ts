@@ -1,9 +1,8 @@
-import { AstUtils, UriUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, UriUtils, type ValidationAcceptor, type ValidationChecks, type ValidationRegistry } from 'langium';
 import type { PerfAstType, Summary } from '../generated/ast.js';
 import { formatAmount } from '../../model/money.js';
 import type { FundKey } from '../../model/figures.js';
 import { summaryFigures, unitOf } from '../../model/summary-figures.js';
-import type { PerfServices } from '../perf-module.js';
 import { report } from './rules.js';
 
 /** Stable rule codes of the summary (汇总) rules (in the rule table of rules.ts: settings can re-level them). */
@@ -20,8 +19,7 @@ export const SummaryRule = {
  * Reconciliation reads other files, so it runs in the 'slow' category (on save, in the CLI); the duplicate
  * check only reads the summary itself and runs on every edit.
  */
-export function registerSummaryRules(services: PerfServices): void {
-    const registry = services.validation.ValidationRegistry;
+export function registerSummaryRules(registry: ValidationRegistry): void {
     const fast: ValidationChecks<PerfAstType> = { Summary: checkDuplicateDepartments };
     const slow: ValidationChecks<PerfAstType> = { Summary: [checkSummaryTotals, checkMemberFiles] };
     registry.register(fast, undefined, 'fast');

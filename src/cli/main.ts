@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { checkCommand, type CheckOptions } from './check.js';
+import { CHECK_FORMATS, checkCommand, type CheckOptions } from './check.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../diff/render.js';
 import { collectFormats, COMPILE_OUTPUT_HELP, compileCommand, OUTPUT_FORMATS, type CompileOptions } from './compile.js';
@@ -35,6 +35,10 @@ export async function main(argv: string[]): Promise<number> {
             (value: string, previous: string[]) => [...previous, value], [] as string[])
         .option('--rounding-tolerance <amount>', 'largest difference between a stated and a computed figure that '
             + 'counts as rounding (a warning, not an error); default: half a unit of the last decimal per summed figure')
+        .addOption(new Option('-f, --format <format>', 'text (file:line:col lines and a summary line), json, or sarif '
+            + '(SARIF 2.1.0, for code scanning in CI)').choices(CHECK_FORMATS).default('text'))
+        .option('-q, --quiet', 'list errors only (the summary still counts warnings and infos)')
+        .option('--summary', 'print only the summary line (with --format json: only the counts)')
         .action(async (files: string[], options: CheckOptions) => { exitCode = await checkCommand(files, withGlobals(options)); });
 
     program.command('rules')

@@ -5,7 +5,6 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_KEYS, unescapeCsvCell, UTF8_BOM } from '../../src/compile/csv-columns.js';
-import { CHROMIUM_MISSING_MESSAGE } from '../../src/compile/pdf.js';
 import { referenceExample, runPerf, stripWhitespace } from '../helpers.js';
 import { ensurePdfTools, pdfPages, pdfText } from './pdf-tools.js';
 
@@ -177,7 +176,7 @@ describe('perf compile', () => {
         const cwd = workspace();
         const result = perf(cwd, ['compile', referenceExample, '--format', 'pdf,html'], { PERF_CHROMIUM: path.join(cwd, 'no-chromium') });
         expect(result.code).toBe(1);
-        expect(result.stderr).toContain(`${referenceExample}: ${CHROMIUM_MISSING_MESSAGE}`);
+        expect(result.stderr).toContain(`${referenceExample}: PERF_CHROMIUM names ${path.join(cwd, 'no-chromium')}, which is not a program`);
         expect(result.stderr.split('\n').filter(line => line.includes('Chromium'))).toHaveLength(1);
         expect(files(path.join(cwd, 'out'))).toEqual(['nansha-commerce-bureau.html']);
     });

@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const CHROMIUM_MISSING_MESSAGE = 'PDF needs Chrome, Edge or Chromium and found none in the usual places: install one '
-    + '(Debian: apt-get install chromium), or name its program with the variable PERF_CHROMIUM '
-    + 'perf.chromiumPath); or print the HTML from a browser';
+    + '(Debian: apt-get install chromium), or name its program with the variable PERF_CHROMIUM; '
+    + 'or print the HTML from a browser';
 
 const PRINT_TIMEOUT_MS = 120_000;
 

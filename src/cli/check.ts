@@ -1,43 +1,46 @@
 import { InputError, loadFiles, type InputOptions } from './documents.js';
-import { formatDiagnostics, isError, summary } from './report.js';
-import { readRoundingTolerance } from '../language/settings/perf-settings.js';
-import { parseRuleOptions, type RuleSettings } from '../language/validation/rule-settings.js';
+import { formatDiagnostics, isError, summary, summaryCounts } from './report.js';
+import { ruleLoadOptions, type RuleOptions } from './rule-options.js';
 
-export interface CheckOptions extends InputOptions {
-    /** `--rule CODE=LEVEL`, repeatable: the same map as the editor setting perf.rules. */
-    rule?: string[];
-    /** `--rounding-tolerance N`: the same as the editor setting perf.roundingTolerance. */
-    roundingTolerance?: string;
+export interface CheckOptions extends InputOptions, RuleOptions {
+    /** text (default: file:line:col lines and a summary line), json, or sarif (SARIF 2.1.0 for code scanning). */
+    format?: CheckFormat;
+    /** List errors only (the summary still counts everything). */
+    quiet?: boolean;
+    /** Print the summary alone (text: the summary line; json: the counts). */
+    summary?: boolean;
 }
+
+export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export type CheckFormat = typeof CHECK_FORMATS[number];
 
 /** `perf check FILE…`: every problem, a summary line; exit code 1 when there is an error. */
 export async function checkCommand(paths: string[], options: CheckOptions = {}): Promise<number> {
+    const format = options.format ?? 'text';
+    if (options.summary && format === 'sarif') {
+        throw new InputError('--summary: SARIF has no summary-only form; use --format text or json');
+    }
     const { files } = await loadFiles(paths, {
         encoding: options.encoding,
         catalog: options.catalog,
-        rules: ruleSettings(options.rule ?? []),
-        roundingTolerance: roundingTolerance(options.roundingTolerance)
+        ...ruleLoadOptions(options)
     });
-    // One write per file: thousands of console.log calls cost more than the formatting.
-    for (const file of files) {
-        process.stdout.write(formatDiagnostics(file.path, file.diagnostics));
-    }
+    const listed = files.map(file => ({ path: file.path, diagnostics: options.quiet ? file.diagnostics.filter(isError) : file.diagnostics }));
     const all = files.flatMap(file => file.diagnostics);
-    console.log(summary(files.length, all));
+    if (format === 'json') {
+        const { jsonReport } = await import('./report-json.js');
+        process.stdout.write(jsonReport(listed, summaryCounts(files.length, all), options.summary === true));
+    } else if (format === 'sarif') {
+        const { sarifReport } = await import('./report-sarif.js');
+        process.stdout.write(sarifReport(listed));
+    } else {
+        if (!options.summary) {
+            // One write per file: thousands of console.log calls cost more than the formatting.
+            for (const file of listed) {
+                process.stdout.write(formatDiagnostics(file.path, file.diagnostics));
+            }
+        }
+        console.log(summary(files.length, all));
+    }
     return all.some(isError) ? 1 : 0;
-}
-
-function ruleSettings(options: string[]): RuleSettings {
-    try {
-        return parseRuleOptions(options);
-    } catch (error) {
-        throw new InputError((error as Error).message);
-    }
-}
-
-function roundingTolerance(option: string | undefined): string | undefined {
-    if (option !== undefined && readRoundingTolerance(option) === undefined) {
-        throw new InputError(`--rounding-tolerance ${option}: 应为不小于 0 的数，如 0.01（a number ≥ 0, in the table's unit）`);
-    }
-    return option;
 }

@@ -5,20 +5,22 @@ import { ChromiumMissingError } from '../compile/pdf.js';
 import { DEFAULT_FORMATS, isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from '../compile/write-outputs.js';
 import { InputError, loadFiles, type InputOptions } from './documents.js';
 import { formatDiagnostics, isError } from './report.js';
+import { ruleLoadOptions, type RuleOptions } from './rule-options.js';
 
 export { OUTPUT_FORMATS, type OutputFormat };
 
 export const DEFAULT_OUTPUT_FOLDER = 'out';
 
-export interface CompileOptions extends InputOptions {
+export interface CompileOptions extends InputOptions, RuleOptions {
     /** Formats to write; none given means DEFAULT_FORMATS (html and xlsx). */
     format?: OutputFormat[];
-    /** One file and one format: the output file (or an existing folder). Otherwise: the output folder. */
+    /** One file and one format: the output file (or a folder: existing, ending in /, or without extension). Otherwise: the output folder. */
     output?: string;
 }
 
 export const COMPILE_OUTPUT_HELP =
-    'with one file and one format: the output file (an existing folder or a path ending in / is used as a folder); '
+    'with one file and one format: the output file (an existing folder, a path ending in / or a path without '
+    + 'extension is used as a folder); '
     + `with several files or formats: the output folder, created if needed (default folder: ${DEFAULT_OUTPUT_FOLDER}/). `
     + 'Files are named <name of the .perf file>.<format>';
 
@@ -40,7 +42,7 @@ export function collectFormats(value: string, previous: OutputFormat[] | undefin
 export async function compileCommand(paths: string[], options: CompileOptions): Promise<number> {
     const formats = options.format && options.format.length > 0 ? options.format : [...DEFAULT_FORMATS];
     const outputFor = outputPlan(paths, formats, options.output);
-    const { files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog });
+    const { files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog, ...ruleLoadOptions(options) });
     let failed = false;
     for (const file of files) {
         process.stderr.write(formatDiagnostics(file.path, file.diagnostics));
@@ -95,8 +97,9 @@ function outputPlan(paths: string[], formats: OutputFormat[], output: string | u
     return (file, format) => path.join(folder, `${baseName(file)}.${format}`);
 }
 
+/** `-o out` names a folder, not a file literally named out: only a path with an extension is a file. */
 function isFolder(output: string): boolean {
-    return /[\\/]$/.test(output) || (fs.existsSync(output) && fs.statSync(output).isDirectory());
+    return /[\\/]$/.test(output) || path.extname(output) === '' || (fs.existsSync(output) && fs.statSync(output).isDirectory());
 }
 
 function baseName(file: string): string {

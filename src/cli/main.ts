@@ -1,10 +1,11 @@
 import { Command, Option } from 'commander';
-import { checkCommand, type CheckOptions } from './check.js';
+import { CHECK_FORMATS, checkCommand, type CheckOptions } from './check.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../diff/render.js';
 import { collectFormats, COMPILE_OUTPUT_HELP, compileCommand, OUTPUT_FORMATS, type CompileOptions } from './compile.js';
 import { InputError, type InputOptions } from './documents.js';
 import { lspCommand } from './lsp.js';
+import { addRuleOptions } from './rule-options.js';
 import { rulesCommand } from './rules.js';
 
 /**
@@ -26,15 +27,14 @@ export async function main(argv: string[]): Promise<number> {
     /** The global options (--encoding, --catalog) beside a command's own. */
     const withGlobals = <T>(options: T): T & InputOptions => ({ ...options, ...program.opts<InputOptions>() });
 
-    program.command('check')
+    addRuleOptions(program.command('check'))
         .description('validate .perf files and print every problem as file:line:col: severity: message [rule]; '
             + 'exit 1 when there is an error')
         .argument('<files...>', '.perf files')
-        .option('--rule <code=level>', 'switch a rule off or change its level (off|error|warning|info), repeatable: '
-            + '--rule placeholder-amount=off --rule rounding-difference=error; `perf rules` lists the codes',
-            (value: string, previous: string[]) => [...previous, value], [] as string[])
-        .option('--rounding-tolerance <amount>', 'largest difference between a stated and a computed figure that '
-            + 'counts as rounding (a warning, not an error); default: half a unit of the last decimal per summed figure')
+        .addOption(new Option('-f, --format <format>', 'text (file:line:col lines and a summary line), json, or sarif '
+            + '(SARIF 2.1.0, for code scanning in CI)').choices(CHECK_FORMATS).default('text'))
+        .option('-q, --quiet', 'list errors only (the summary still counts warnings and infos)')
+        .option('--summary', 'print only the summary line (with --format json: only the counts)')
         .action(async (files: string[], options: CheckOptions) => { exitCode = await checkCommand(files, withGlobals(options)); });
 
     program.command('rules')
@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--markdown', 'print docs/rules.md')
         .action((options: { markdown?: boolean }) => { exitCode = rulesCommand(options); });
 
-    program.command('compile')
+    addRuleOptions(program.command('compile'))
         .description('compile .perf files to the official table (default: HTML and XLSX into out/); '
             + 'errors stop a file\'s compile, warnings are printed and the compile goes on')
         .argument('<files...>', '.perf files')

@@ -8,27 +8,47 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const CHROMIUM_MISSING_MESSAGE = 'PDF needs Chromium: apt-get install chromium (or print the HTML from a browser)';
-
-/** The usual Debian and Chrome paths; $PERF_CHROMIUM, when set, is the only one tried. */
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+export const CHROMIUM_MISSING_MESSAGE = 'PDF needs Chrome, Edge or Chromium and found none in the usual places: install one '
+    + '(Debian: apt-get install chromium), or name its program with the variable PERF_CHROMIUM; '
+    + 'or print the HTML from a browser';
 
 const PRINT_TIMEOUT_MS = 120_000;
 
-/** Chromium is not installed: the caller prints the message and goes on with the other outputs. */
+/** No browser to print with: the caller prints the message and goes on with the other outputs. */
 export class ChromiumMissingError extends Error {
-    constructor() {
-        super(CHROMIUM_MISSING_MESSAGE);
+    constructor(message = CHROMIUM_MISSING_MESSAGE) {
+        super(message);
     }
 }
 
-export function findChromium(): string | undefined {
-    const chosen = process.env.PERF_CHROMIUM;
-    const candidates = chosen ? [chosen] : CHROMIUM_CANDIDATES;
+/**
+ * Where Chrome, Edge and Chromium install themselves, in order of preference, on Windows (per machine and per
+ * user), macOS (/Applications and ~/Applications) and Linux (Debian, Chrome's packages, snap). A fixed table:
+ * the finder libraries on npm (chrome-launcher) know Chrome only, not Edge, the one browser every Windows has.
+ */
+export function chromiumCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string[] {
+    if (platform === 'win32') {
+        const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((root): root is string => Boolean(root));
+        const programs = ['Google\\Chrome\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe', 'Chromium\\Application\\chrome.exe'];
+        return programs.flatMap(program => roots.map(root => path.win32.join(root, program)));
+    }
+    if (platform === 'darwin') {
+        const apps = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+            'Chromium.app/Contents/MacOS/Chromium'];
+        return apps.flatMap(app => ['/Applications', path.posix.join(home, 'Applications')].map(root => path.posix.join(root, app)));
+    }
+    return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
+        '/usr/bin/microsoft-edge', '/usr/bin/microsoft-edge-stable', '/snap/bin/chromium'];
+}
+
+/** The browser to print with: $PERF_CHROMIUM when set (the only one tried), else the first usual place that has one. */
+export function findChromium(env = process.env, platform = process.platform, home = os.homedir()): string | undefined {
+    const chosen = env.PERF_CHROMIUM;
+    const candidates = chosen ? [chosen] : chromiumCandidates(platform, env, home);
     return candidates.find(candidate => {
         try {
             fs.accessSync(candidate, fs.constants.X_OK);
-            return true;
+            return fs.statSync(candidate).isFile();
         } catch {
             return false;
         }
@@ -51,7 +71,10 @@ export function headlessChromiumArgs(userDataDir: string): string[] {
 export async function renderPdf(html: string): Promise<Buffer> {
     const chromium = findChromium();
     if (!chromium) {
-        throw new ChromiumMissingError();
+        const chosen = process.env.PERF_CHROMIUM;
+        throw new ChromiumMissingError(chosen
+            ? `PERF_CHROMIUM names ${chosen}, which is not a program perf can run: point it at Chrome, Edge or Chromium`
+            : undefined);
     }
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-pdf-'));
     try {

@@ -5,7 +5,6 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_KEYS, unescapeCsvCell, UTF8_BOM } from '../../src/compile/csv-columns.js';
-import { CHROMIUM_MISSING_MESSAGE } from '../../src/compile/pdf.js';
 import { referenceExample, runPerf, stripWhitespace } from '../helpers.js';
 import { ensurePdfTools, pdfPages, pdfText } from './pdf-tools.js';
 
@@ -104,6 +103,40 @@ describe('perf compile', () => {
         expect(files(path.join(cwd, 'dist'))).toEqual(['nansha-commerce-bureau.json']);
     });
 
+    it('-o with one format and a path without extension is a folder, and stderr says what was written', () => {
+        const cwd = workspace();
+        const result = perf(cwd, ['compile', referenceExample, '-f', 'json', '-o', 'tables']);
+        expect(result.code).toBe(0);
+        expect(files(cwd)).toEqual(['tables']);
+        expect(files(path.join(cwd, 'tables'))).toEqual(['nansha-commerce-bureau.json']);
+        expect(result.stderr).toContain(`${referenceExample} → ${path.join('tables', 'nansha-commerce-bureau.json')}\n`);
+    });
+
+    it('--rule and --rounding-tolerance re-level the checks of compile as they do for check', () => {
+        const cwd = workspace();
+        // The project's 总计 is 0.50 above its source: an error by default, so the compile stops.
+        const source = write(cwd, 'off.perf', HOSTILE_PERF.replace('总计 10.00', '总计 10.50'));
+        const stopped = perf(cwd, ['compile', source, '-f', 'json']);
+        expect(stopped.code).toBe(1);
+        expect(stopped.stderr).toMatch(/error: .*\[total-mismatch\]/);
+        expect(files(path.join(cwd, 'out'))).toEqual([]);
+
+        const relevelled = perf(cwd, ['compile', source, '-f', 'json', '--rule', 'total-mismatch=warning']);
+        expect(relevelled.code).toBe(0);
+        expect(relevelled.stderr).toMatch(/warning: .*\[total-mismatch\]/);
+        expect(files(path.join(cwd, 'out'))).toEqual(['off.json']);
+
+        fs.rmSync(path.join(cwd, 'out'), { recursive: true });
+        const tolerated = perf(cwd, ['compile', source, '-f', 'json', '--rounding-tolerance', '0.5']);
+        expect(tolerated.code).toBe(0);
+        expect(tolerated.stderr).toMatch(/warning: .*\[rounding-difference\]/);
+        expect(files(path.join(cwd, 'out'))).toEqual(['off.json']);
+
+        const bad = perf(cwd, ['compile', source, '-f', 'json', '--rule', 'no-such-rule=off']);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    });
+
     it('an error stops that file with its diagnostics; the other files are still compiled', () => {
         const cwd = workspace();
         const broken = write(cwd, 'broken.perf', BROKEN_PERF);
@@ -143,7 +176,7 @@ describe('perf compile', () => {
         const cwd = workspace();
         const result = perf(cwd, ['compile', referenceExample, '--format', 'pdf,html'], { PERF_CHROMIUM: path.join(cwd, 'no-chromium') });
         expect(result.code).toBe(1);
-        expect(result.stderr).toContain(`${referenceExample}: ${CHROMIUM_MISSING_MESSAGE}`);
+        expect(result.stderr).toContain(`${referenceExample}: PERF_CHROMIUM names ${path.join(cwd, 'no-chromium')}, which is not a program`);
         expect(result.stderr.split('\n').filter(line => line.includes('Chromium'))).toHaveLength(1);
         expect(files(path.join(cwd, 'out'))).toEqual(['nansha-commerce-bureau.html']);
     });

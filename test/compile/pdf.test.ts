@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOfficialTable } from '../../src/compile/build-official-table.js';
 import { renderHtml } from '../../src/compile/html.js';
 import type { PerfFile } from '../../src/language/generated/ast.js';
-import { CHROMIUM_MISSING_MESSAGE, ChromiumMissingError, renderPdf } from '../../src/compile/pdf.js';
+import { CHROMIUM_MISSING_MESSAGE, ChromiumMissingError, chromiumCandidates, findChromium, renderPdf } from '../../src/compile/pdf.js';
 import { FORMULA_NAME, SCRIPT_NAME, sampleTable } from '../fixtures/official-table.js';
 import { parseDocument, readReferenceExample, stripWhitespace } from '../helpers.js';
 import { ensurePdfTools, pdfPages, pdfText } from './pdf-tools.js';
@@ -73,11 +73,61 @@ describe.skipIf(tools.skipReason !== undefined)(`PDF through headless Chromium${
 describe('PDF without Chromium', () => {
     afterEach(() => vi.unstubAllEnvs());
 
-    it('fails with the one-line message saying what to install', async () => {
-        vi.stubEnv('PERF_CHROMIUM', path.join(os.tmpdir(), 'no-such-chromium'));
+    it('PERF_CHROMIUM naming nothing runnable fails with a one-line message naming the variable and the path', async () => {
+        const missing = path.join(os.tmpdir(), 'no-such-chromium');
+        vi.stubEnv('PERF_CHROMIUM', missing);
         const attempt = renderPdf(renderHtml(sampleTable));
         await expect(attempt).rejects.toBeInstanceOf(ChromiumMissingError);
-        await expect(attempt).rejects.toThrow(CHROMIUM_MISSING_MESSAGE);
-        expect(CHROMIUM_MISSING_MESSAGE).toBe('PDF needs Chromium: apt-get install chromium (or print the HTML from a browser)');
+        await expect(attempt).rejects.toThrow(`PERF_CHROMIUM names ${missing}, which is not a program perf can run`);
+    });
+
+    it('the message when no browser is found says what to install and names PERF_CHROMIUM', () => {
+        expect(new ChromiumMissingError().message).toBe(CHROMIUM_MISSING_MESSAGE);
+        expect(CHROMIUM_MISSING_MESSAGE).toMatch(/^PDF needs Chrome, Edge or Chromium/);
+        expect(CHROMIUM_MISSING_MESSAGE).toContain('apt-get install chromium');
+        expect(CHROMIUM_MISSING_MESSAGE).toContain('the variable PERF_CHROMIUM; or print the HTML from a browser');
+        expect(CHROMIUM_MISSING_MESSAGE).not.toContain('\n');
+    });
+});
+
+describe('finding Chrome, Edge or Chromium', () => {
+    it('on Windows: Chrome, Edge, Chromium under Program Files, Program Files (x86) and the user\'s AppData', () => {
+        const env = { PROGRAMFILES: 'C:\\Program Files', 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)', LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' };
+        const candidates = chromiumCandidates('win32', env, 'C:\\Users\\u');
+        expect(candidates).toContain('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe');
+        expect(candidates).toContain('C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe');
+        expect(candidates).toContain('C:\\Users\\u\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe');
+        expect(candidates).toContain('C:\\Users\\u\\AppData\\Local\\Chromium\\Application\\chrome.exe');
+        // Chrome first: a machine with both prints with Chrome, as before; Edge, on every Windows, is the fallback.
+        expect(candidates[0]).toBe('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe');
+    });
+
+    it('on macOS: the app bundles in /Applications and ~/Applications', () => {
+        const candidates = chromiumCandidates('darwin', {}, '/Users/u');
+        expect(candidates).toEqual([
+            '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+            '/Users/u/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+            '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+            '/Users/u/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+            '/Applications/Chromium.app/Contents/MacOS/Chromium',
+            '/Users/u/Applications/Chromium.app/Contents/MacOS/Chromium'
+        ]);
+    });
+
+    it('finds an installed browser in a usual place, and nothing where none is installed', () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-home-'));
+        // macOS places on a machine without /Applications (this Linux): none until one is installed under home.
+        if (!fs.existsSync('/Applications')) {
+            expect(findChromium({}, 'darwin', home)).toBeUndefined();
+        }
+        const edge = path.join(home, 'Applications', 'Microsoft Edge.app', 'Contents', 'MacOS', 'Microsoft Edge');
+        fs.mkdirSync(path.dirname(edge), { recursive: true });
+        fs.writeFileSync(edge, '#!/bin/sh\n', { mode: 0o755 });
+        expect(findChromium({}, 'darwin', home)).toBe(edge);
+        // PERF_CHROMIUM, when set, is the only one tried.
+        expect(findChromium({ PERF_CHROMIUM: path.join(home, 'nothing') }, 'darwin', home)).toBeUndefined();
+        expect(findChromium({ PERF_CHROMIUM: edge }, 'linux', home)).toBe(edge);
+        // A folder is not a program.
+        expect(findChromium({ PERF_CHROMIUM: home }, 'linux', home)).toBeUndefined();
     });
 });

@@ -19,6 +19,8 @@ export interface ParsedIndicatorItem extends IndicatorText {
 
 export interface CellLeftover {
     offset: number;
+    /** Where the leftover stretch ends in the parsed text (spaces after it included). */
+    end: number;
     text: string;
 }
 
@@ -81,7 +83,7 @@ export function parseIndicatorCell(text: string, firstNumber = 1): ParsedIndicat
         const end = next ? next.index : text.length;
         const leftover = text.slice(position, end).trim();
         if (leftover) {
-            leftovers.push({ offset: position, text: leftover });
+            leftovers.push({ offset: position, end, text: leftover });
         }
         position = skipSpaces(text, end);
     }

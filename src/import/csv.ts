@@ -8,6 +8,8 @@ import { parse } from 'csv-parse/sync';
 import { CSV_COLUMNS, unescapeCsvCell, type CsvColumnKey } from '../compile/csv-columns.js';
 import { readAmount } from './cell-parsing.js';
 import { emptyDepartment, emptyProject, ImportError, type ImportedDepartment, type ImportedProject, type ImportedTable, type ImportNote } from './import-model.js';
+import { closeImport } from './close-import.js';
+import { SourceAccount } from './source-account.js';
 import type { FundKey } from '../model/figures.js';
 
 const AMOUNT_KEYS: readonly FundKey[] = ['total', 'fiscal', 'specialAccount', 'other'];
@@ -41,7 +43,11 @@ export function importCsv(text: string, source: string): ImportedTable {
             throw new ImportError(`${source}: 第${headerIndex + 1}行的表头没有“${header}”列：perf import 读取 perf compile --format csv 写出的长表（列：${CSV_COLUMNS.map(c => c.header).join('、')}）`);
         }
     }
-    const table: ImportedTable = { source, format: 'csv', departments: [], notes: [] };
+    // Every cell is a unit; a project's cells repeated on each of its rows are mapped (they say the same).
+    const account = new SourceAccount();
+    rows.forEach((row, r) => row.forEach((cell, c) => account.add(cellKey(r, c), `第${r + 1}行第${c + 1}列`, cell)));
+    rows[headerIndex].forEach((_, c) => account.mark(cellKey(headerIndex, c), 'mapped'));
+    const table: ImportedTable = { source, format: 'csv', departments: [], notes: [], account };
     let department: ImportedDepartment | undefined;
     let project: ImportedProject | undefined;
     for (let r = headerIndex + 1; r < rows.length; r++) {
@@ -52,8 +58,10 @@ export function importCsv(text: string, source: string): ImportedTable {
             const key = columnOf.get(index);
             if (key) {
                 record.set(key, unescapeCsvCell(cell));
+                account.mark(cellKey(r, index), 'mapped');
             } else if (cell.trim() !== '') {
                 stray.push({ position: `${position}第${index + 1}列`, message: `列“${unknownColumns.get(index) ?? '（无标题）'}”不是 perf 长表的列，未写入文档`, text: cell });
+                account.mark(cellKey(r, index), 'kept');
             }
         });
         const get = (key: CsvColumnKey) => record.get(key) ?? '';
@@ -76,6 +84,7 @@ export function importCsv(text: string, source: string): ImportedTable {
                     project.amounts[key] = reading.text;
                 } else if (reading) {
                     project.notes.push({ position, message: `${CSV_COLUMNS.find(c => c.key === key)!.header}无法识别，未写入文档`, text: reading.text });
+                    account.mark(cellKey(r, [...columnOf].find(([, column]) => column === key)![0]), 'kept');
                 }
             }
             if (get('goal') !== '') {
@@ -83,27 +92,37 @@ export function importCsv(text: string, source: string): ImportedTable {
             }
             department.projects.push(project);
         } else {
-            checkRepeated(project, record, position);
+            for (const differing of checkRepeated(project, record, position)) {
+                account.mark(cellKey(r, [...columnOf].find(([, column]) => column === differing)![0]), 'kept');
+            }
         }
         project.notes.push(...stray);
         readIndicator(project, get, position);
     }
-    return table;
+    return closeImport(table);
 }
 
-/** A project's cells repeat on every row: a row that says otherwise is reported, the first row wins. */
-function checkRepeated(project: ImportedProject, record: Map<CsvColumnKey, string>, position: string): void {
+function cellKey(row: number, column: number): string {
+    return `R${row}C${column}`;
+}
+
+/** A project's cells repeat on every row: a row that says otherwise is reported (returned), the first row wins. */
+function checkRepeated(project: ImportedProject, record: Map<CsvColumnKey, string>, position: string): CsvColumnKey[] {
+    const differing: CsvColumnKey[] = [];
     const goal = record.get('goal');
     if (goal !== undefined && goal !== (project.goal[0] ?? '')) {
         project.notes.push({ position, message: '同一项目的绩效目标与上面的行不同，已按第一行导入', text: goal });
+        differing.push('goal');
     }
     for (const key of AMOUNT_KEYS) {
         const written = record.get(key);
         const reading = written !== undefined ? readAmount(written) : undefined;
         if (written !== undefined && (reading?.text ?? '') !== (project.amounts[key] ?? '')) {
             project.notes.push({ position, message: `同一项目的${CSV_COLUMNS.find(c => c.key === key)!.header}与上面的行不同，已按第一行导入`, text: written });
+            differing.push(key);
         }
     }
+    return differing;
 }
 
 function readIndicator(project: ImportedProject, get: (key: CsvColumnKey) => string, position: string): void {

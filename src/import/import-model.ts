@@ -4,6 +4,7 @@
  * reported with its position and kept as a comment instead of being dropped.
  */
 import type { FundKey } from '../model/figures.js';
+import type { SourceAccount } from './source-account.js';
 
 /** Where a piece of input came from, as a budget officer would look it up: "第12行", "Sheet1!C5". */
 export type SourcePosition = string;
@@ -70,6 +71,8 @@ export interface ImportedTable {
     grandTotal?: { position: SourcePosition; amounts: ImportedAmounts };
     /** Notes that belong to no department or project (title area, footers, unknown columns …). */
     notes: ImportNote[];
+    /** Which characters of the input each reader mapped or kept (absent for a table not read from a file). */
+    account?: SourceAccount;
 }
 
 /** Raised for input the importer refuses as a whole (not a table, too large, unknown encoding …). */

@@ -15,9 +15,12 @@
  */
 import { readAmount, splitProjectName } from './cell-parsing.js';
 import { emptyDepartment, emptyProject, ImportError, type ImportedAmounts, type ImportedDepartment, type ImportedTable, type ImportNote } from './import-model.js';
-import { addIndicatorCell, DEPARTMENT_LINE, FIRST_ITEM, PAGE_FURNITURE, TITLE, UNIT_LINE, unitOf, type TextLine } from './pdf-text.js';
+import { closeImport } from './close-import.js';
+import { addIndicatorCell, DEPARTMENT_LINE, FIRST_ITEM, PAGE_FURNITURE, TITLE, UNIT_LINE, unitOf } from './pdf-text.js';
+import { SourceAccount } from './source-account.js';
 import { columnOfTitle, type TableColumn } from './table-headers.js';
 import { AMOUNT_TOKEN } from './text-amounts.js';
+import { lineKey, linePosition, markLine, pieceOf, textLines, type TextLine } from './text-lines.js';
 import type { FundKey } from '../model/figures.js';
 
 /** How far left of its column a run may start and still belong to it (pdftotext rounds x positions). */
@@ -52,53 +55,61 @@ export function isLayoutText(text: string): boolean {
 }
 
 export function importLayoutText(text: string, source: string): ImportedTable {
-    const table: ImportedTable = { source, format: 'text', departments: [], notes: [] };
-    const lines: TextLine[] = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
-        .map((line, index) => ({ line: index + 1, text: line.replace(/\f/g, '').replace(/\t/g, ' ').trimEnd() }));
+    const account = new SourceAccount();
+    const table: ImportedTable = { source, format: 'text', departments: [], notes: [], account };
+    // Form feeds and tabs are layout: the counted characters (and so the account's marks) stay the same.
+    const lines: TextLine[] = textLines(text, account)
+        .map(line => ({ ...line, text: line.text.replace(/\f/g, '').replace(/\t/g, ' ').trimEnd() }));
     const headers = lines.flatMap((line, index) => HEADER.test(line.text) ? [index] : []);
     if (headers.length === 0) {
         throw new ImportError(`${source}: 没有找到表头行（项目名称 … 绩效目标 绩效指标）：这不像是一张项目支出绩效目标表的文本`);
     }
     let departmentNames: string[] = [];
-    for (const { line, text: content } of lines.slice(0, headers[0])) {
-        readHeaderArea(content.trim(), `第${line}行`, table, names => { departmentNames = names; });
+    for (const line of lines.slice(0, headers[0])) {
+        readHeaderArea(line, table, account, names => { departmentNames = names; });
     }
     const rows: Row[] = [];
     headers.forEach((headerIndex, page) => {
         const end = headers[page + 1] ?? lines.length;
         const titleLines = headerLineCount(lines, headerIndex, end);
+        const title = lines.slice(headerIndex, headerIndex + titleLines);
+        // The first page's column titles are printed again by the layout: mapped; repeats are kept in a note.
+        title.forEach(line => markLine(account, line, page > 0 ? 'kept' : 'mapped'));
         if (page > 0) {
             const last = lines[headerIndex + titleLines - 1].line;
             const position = last > lines[headerIndex].line ? `第${lines[headerIndex].line}-${last}行` : `第${lines[headerIndex].line}行`;
-            table.notes.push({ position, message: '分页处重复的表头（页面元素），已略过', text: lines[headerIndex].text.trim() });
+            table.notes.push({ position, message: '分页处重复的表头（页面元素），已略过', text: title.map(line => line.text.trim()).join('\n') });
         }
         const body = lines.slice(headerIndex + titleLines, end);
         const columns = pageColumns(lines[headerIndex], body, source);
         for (const line of body) {
-            readLine(line, columns, rows, table.notes);
+            readLine(line, columns, rows, table.notes, account);
         }
     });
-    placeRows(rows, table, departmentNames);
-    return table;
+    placeRows(rows, table, departmentNames, account);
+    return closeImport(table);
 }
 
-function readHeaderArea(content: string, position: string, table: ImportedTable, setDepartments: (names: string[]) => void): void {
+function readHeaderArea(line: TextLine, table: ImportedTable, account: SourceAccount, setDepartments: (names: string[]) => void): void {
+    const content = line.text.trim();
     if (content === '') {
         return;
     }
     const department = DEPARTMENT_LINE.exec(content);
     const unit = UNIT_LINE.exec(content);
+    markLine(account, line, 'mapped');
     if (department) {
         setDepartments(department[1].split(/[、,，]/).map(name => name.trim()).filter(Boolean));
         if (department[2]) {
-            table.unit = unitOf(department[2], position, table.notes);
+            table.unit = unitOf(department[2], line, table.notes, account);
         }
     } else if (unit) {
-        table.unit = unitOf(unit[1], position, table.notes);
+        table.unit = unitOf(unit[1], line, table.notes, account);
     } else if (TITLE.test(content) && table.title === undefined) {
         table.title = content.replace(/\s+/g, '');
     } else {
-        table.notes.push({ position, message: PAGE_FURNITURE.test(content) ? '页码（页面元素），已略过' : '表头之前的文字，未写入文档', text: content });
+        table.notes.push({ position: linePosition(line), message: PAGE_FURNITURE.test(content) ? '页码（页面元素），已略过' : '表头之前的文字，未写入文档', text: content });
+        markLine(account, line, 'kept');
     }
 }
 
@@ -178,13 +189,14 @@ function pageColumns(header: TextLine, body: TextLine[], source: string): PageCo
 }
 
 /** One body line into the rows: its runs by column, a new row where the name or amounts start one. */
-function readLine(line: TextLine, columns: PageColumns, rows: Row[], notes: ImportNote[]): void {
+function readLine(line: TextLine, columns: PageColumns, rows: Row[], notes: ImportNote[], account: SourceAccount): void {
     const content = line.text.trim();
     if (content === '') {
         return;
     }
     if (PAGE_FURNITURE.test(content)) {
         notes.push({ position: `第${line.line}行`, message: '页码（页面元素），已略过', text: content });
+        markLine(account, line, 'kept');
         return;
     }
     const runs = runsOf(line.text);
@@ -193,7 +205,7 @@ function readLine(line: TextLine, columns: PageColumns, rows: Row[], notes: Impo
     const indicators = runs.filter(run => run.start >= columns.indicators - DRIFT);
     const amountRuns = left.filter(run => AMOUNT_RUN.test(run.text));
     const nameRuns = left.filter(run => !AMOUNT_RUN.test(run.text));
-    const piece = (part: Run[]): TextLine[] => part.length === 0 ? [] : [{ line: line.line, text: line.text.slice(part[0].start, part.at(-1)!.end) }];
+    const piece = (part: Run[]): TextLine[] => part.length === 0 ? [] : [pieceOf(line, part[0].start, line.text.slice(part[0].start, part.at(-1)!.end))];
     let row = rows.at(-1);
     const hasAmounts = row !== undefined && Object.keys(row.amounts).length > 0;
     const startsRow = (nameRuns.length > 0 || amountRuns.length > 0)
@@ -205,8 +217,11 @@ function readLine(line: TextLine, columns: PageColumns, rows: Row[], notes: Impo
     }
     if (!row) {
         notes.push({ position: `第${line.line}行`, message: '不属于任何项目的文字，未写入文档', text: content });
+        markLine(account, line, 'kept');
         return;
     }
+    // Name, goal and amount runs are mapped here; the indicator pieces when their cell is read (leftovers kept).
+    markLine(account, line, 'mapped');
     row.name.push(...piece(nameRuns));
     row.goal.push(...piece(goal));
     row.indicators.push(...piece(indicators));
@@ -215,6 +230,8 @@ function readLine(line: TextLine, columns: PageColumns, rows: Row[], notes: Impo
         const column = columns.amounts.reduce((a, b) => Math.abs(b.center - center) < Math.abs(a.center - center) ? b : a);
         if (row.amounts[column.key] !== undefined) {
             row.notes.push({ position: `第${line.line}行`, message: `金额 ${run.text} 与同一列的另一金额重复，未导入：请核对`, text: run.text });
+            const amount = pieceOf(line, run.start, run.text);
+            account.mark(lineKey(line.line), 'kept', amount.from, (amount.from ?? 0) + run.text.length);
             continue;
         }
         row.amounts[column.key] = readAmount(run.text)?.text ?? run.text;
@@ -222,7 +239,7 @@ function readLine(line: TextLine, columns: PageColumns, rows: Row[], notes: Impo
 }
 
 /** Rows as the 合计 row, departments and projects (a department row has amounts and no goal or indicators). */
-function placeRows(rows: Row[], table: ImportedTable, departmentNames: string[]): void {
+function placeRows(rows: Row[], table: ImportedTable, departmentNames: string[], account: SourceAccount): void {
     let department: ImportedDepartment | undefined;
     let previous: 'total' | 'department' | 'project' | undefined;
     const joined = (pieces: TextLine[]) => pieces.map(piece => piece.text.trim()).join('');
@@ -268,7 +285,7 @@ function placeRows(rows: Row[], table: ImportedTable, departmentNames: string[])
         if (goal !== '') {
             project.goal = [goal];
         }
-        addIndicatorCell(project, row.indicators.map(piece => ({ line: piece.line, text: piece.text.trim() })));
+        addIndicatorCell(project, row.indicators, account);
         department.projects.push(project);
         previous = 'project';
     }

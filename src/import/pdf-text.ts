@@ -11,13 +11,13 @@
  */
 import { isCompleteIndicatorCell, parseIndicatorCell, type ParsedIndicatorCell } from './cell-parsing.js';
 import { emptyDepartment, emptyProject, ImportError, type ImportedDepartment, type ImportedIndicator, type ImportedProject, type ImportedTable, type ImportNote } from './import-model.js';
+import { closeImport } from './close-import.js';
+import { unfoldRunTogether } from './run-together.js';
+import { SourceAccount } from './source-account.js';
 import { assignAmounts, AMOUNT_TOKEN } from './text-amounts.js';
+import { lineKey, linePosition, markJoined, markLine, markLines, textLines, type TextLine } from './text-lines.js';
 
-export interface TextLine {
-    /** 1-based line number in the input. */
-    line: number;
-    text: string;
-}
+export type { TextLine } from './text-lines.js';
 
 export const TITLE = /绩效目标表/;
 export const DEPARTMENT_LINE = /^\s*部门(?:名称)?\s*[:：]\s*(.*?)\s*(?:单位\s*[:：]\s*(\S+)\s*)?$/;
@@ -32,8 +32,9 @@ export const FIRST_ITEM = /^\s*1\s*、\s*(?:\d+\s*-|[^；;\s]{2,8}指标\s*[；;
 const MAX_NAME_LINES = 6;
 
 export function importText(text: string, source: string): ImportedTable {
-    const table: ImportedTable = { source, format: 'text', departments: [], notes: [] };
-    const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/).map((line, index) => ({ line: index + 1, text: line }));
+    const account = new SourceAccount();
+    const table: ImportedTable = { source, format: 'text', departments: [], notes: [], account };
+    const lines = unfoldRunTogether(textLines(text, account, /\r\n|\r|\n|\f/));
     let headerSeen = false;
     let departmentNames: string[] = [];
     let department: ImportedDepartment | undefined;
@@ -50,35 +51,43 @@ export function importText(text: string, source: string): ImportedTable {
         return department;
     };
     while (i < lines.length) {
-        const { line, text: raw } = lines[i];
+        const { text: raw } = lines[i];
         const content = raw.trim();
-        const position = `第${line}行`;
+        const position = linePosition(lines[i]);
         if (content === '') {
             i++;
             continue;
         }
+        // Read lines are mapped; a branch that keeps text in a note marks it kept.
+        markLine(account, lines[i], 'mapped');
         if (PAGE_FURNITURE.test(content)) {
             table.notes.push({ position, message: '页码，已略过', text: content });
+            markLine(account, lines[i], 'kept');
             i++;
             continue;
         }
         const departmentLine = DEPARTMENT_LINE.exec(content);
         if (!headerSeen && TITLE.test(content) && !HEADER_LINE.test(content)) {
-            table.title ??= content.replace(/\s+/g, '');
+            if (table.title === undefined) {
+                table.title = content.replace(/\s+/g, '');
+            } else {
+                table.notes.push({ position, message: '第二个表名，未写入文档', text: content });
+                markLine(account, lines[i], 'kept');
+            }
             i++;
             continue;
         }
         if (departmentLine) {
             departmentNames = departmentLine[1].split(/[、,，]/).map(name => name.trim()).filter(Boolean);
             if (departmentLine[2]) {
-                table.unit = unitOf(departmentLine[2], position, table.notes);
+                table.unit = unitOf(departmentLine[2], lines[i], table.notes, account);
             }
             i++;
             continue;
         }
         const unitLine = UNIT_LINE.exec(content);
         if (unitLine) {
-            table.unit = unitOf(unitLine[1], position, table.notes);
+            table.unit = unitOf(unitLine[1], lines[i], table.notes, account);
             i++;
             continue;
         }
@@ -90,6 +99,7 @@ export function importText(text: string, source: string): ImportedTable {
         const amountLine = AMOUNTS_AT_END.exec(content);
         if (!headerSeen) {
             table.notes.push({ position, message: '表头之前的文字，未写入文档', text: content });
+            markLine(account, lines[i], 'kept');
             i++;
             continue;
         }
@@ -109,31 +119,34 @@ export function importText(text: string, source: string): ImportedTable {
             continue;
         }
         if (INDENTED.test(raw)) {
-            const { project, next } = readProject(lines, i);
+            const { project, next } = readProject(lines, i, account);
             departmentFor(position).projects.push(project);
             i = next;
             continue;
         }
         departmentFor(position).notes.push({ position, message: '不属于任何项目的文字，未写入文档', text: content });
+        markLine(account, lines[i], 'kept');
         i++;
     }
     if (!headerSeen) {
         throw new ImportError(`${source}: 没有找到表头行（项目名称 … 绩效目标 绩效指标）：这不像是一张项目支出绩效目标表的文本`);
     }
-    return table;
+    return closeImport(table);
 }
 
-export function unitOf(written: string, position: string, notes: ImportNote[]): string | undefined {
+/** The unit of a header line; another unit is kept in a note (its characters are kept: the note has them). */
+export function unitOf(written: string, line: TextLine, notes: ImportNote[], account: SourceAccount): string | undefined {
     if (written === '万元' || written === '元') {
         return written;
     }
-    notes.push({ position, message: `单位“${written}”不是 万元 或 元，未写入文档`, text: written });
+    notes.push({ position: linePosition(line), message: `单位“${written}”不是 万元 或 元，未写入文档`, text: written });
+    account.markPart(lineKey(line.line), written, 'kept', line.from ?? 0);
     return undefined;
 }
 
 /** A project: its (wrapped) name up to the amounts, then the goal and indicator lines up to the next row. */
-function readProject(lines: TextLine[], start: number): { project: ImportedProject; next: number } {
-    const position = `第${lines[start].line}行`;
+function readProject(lines: TextLine[], start: number, account: SourceAccount): { project: ImportedProject; next: number } {
+    const position = linePosition(lines[start]);
     let name = '';
     let amountsText: string | undefined;
     let i = start;
@@ -146,6 +159,7 @@ function readProject(lines: TextLine[], start: number): { project: ImportedProje
         if (i > start && (INDENTED.test(lines[i].text) || FIRST_ITEM.test(content))) {
             break;
         }
+        markLine(account, lines[i], 'mapped');
         const amountLine = AMOUNTS_AT_END.exec(content);
         if (amountLine) {
             name += amountLine[1].trim();
@@ -175,7 +189,7 @@ function readProject(lines: TextLine[], start: number): { project: ImportedProje
             body.push(lines[i]);
         }
     }
-    splitBody(project, body);
+    splitBody(project, body, account);
     return { project, next: i };
 }
 
@@ -197,7 +211,7 @@ interface BodySplit {
  * (whose lines then sit between the run and its tail). Among the splits whose indicator text reads as
  * complete items, the best has a goal, items whose period and annual values agree, and the shortest tail.
  */
-function splitBody(project: ImportedProject, body: TextLine[]): void {
+function splitBody(project: ImportedProject, body: TextLine[], account: SourceAccount): void {
     const n = body.length;
     const starts = body.map((line, index) => FIRST_ITEM.test(line.text) ? index : -1).filter(index => index >= 0);
     let best: { split: BodySplit; score: number[] } | undefined;
@@ -238,14 +252,16 @@ function splitBody(project: ImportedProject, body: TextLine[]): void {
     if (goalText) {
         project.goal = [goalText];
     }
-    addIndicatorCell(project, indicators, parsed);
+    markLines(account, goal, 'mapped');
+    addIndicatorCell(project, indicators, account, parsed);
 }
 
 /** The indicator cell (its wrapped lines, already parsed) as the project's indicators; what does not read is noted with its line. */
-export function addIndicatorCell(project: ImportedProject, indicators: TextLine[], parsed: ParsedIndicatorCell = parseIndicatorCell(joinLines(indicators))): void {
+export function addIndicatorCell(project: ImportedProject, indicators: TextLine[], account: SourceAccount, parsed: ParsedIndicatorCell = parseIndicatorCell(joinLines(indicators))): void {
     const lineAt = offsetToLine(indicators);
+    markLines(account, indicators, 'mapped');
     project.indicators = parsed.items.map((item): ImportedIndicator => ({
-        position: `第${lineAt(item.offset)}行`,
+        position: lineAt(item.offset),
         ...(item.groupCode !== undefined ? { groupCode: item.groupCode } : {}),
         ...(item.groupLabel !== undefined ? { groupLabel: item.groupLabel } : {}),
         ...(item.categoryCode !== undefined ? { categoryCode: item.categoryCode } : {}),
@@ -255,7 +271,8 @@ export function addIndicatorCell(project: ImportedProject, indicators: TextLine[
         annual: item.annual.trim()
     }));
     for (const leftover of parsed.leftovers) {
-        project.notes.push({ position: `第${lineAt(leftover.offset)}行`, message: '绩效指标中无法识别的文字（应为“序号、一级指标；二级指标；指标名称；实施周期指标值:…；年度指标值:…。”）', text: leftover.text });
+        markJoined(account, indicators, leftover.offset, leftover.end, 'kept');
+        project.notes.push({ position: lineAt(leftover.offset), message: '绩效指标中无法识别的文字（应为“序号、一级指标；二级指标；指标名称；实施周期指标值:…；年度指标值:…。”）', text: leftover.text });
     }
     if (parsed.numberingProblems.length > 0) {
         project.notes.push({ position: project.position, message: `绩效指标序号不连续：${parsed.numberingProblems.join('，')}；已按出现顺序导入` });
@@ -276,15 +293,15 @@ export function joinLines(lines: TextLine[]): string {
     return lines.map(line => line.text).join('');
 }
 
-function offsetToLine(lines: TextLine[]): (offset: number) => number {
+function offsetToLine(lines: TextLine[]): (offset: number) => string {
     return offset => {
         let end = 0;
         for (const line of lines) {
             end += line.text.length;
             if (offset < end) {
-                return line.line;
+                return linePosition(line);
             }
         }
-        return lines.at(-1)?.line ?? 0;
+        return lines.length > 0 ? linePosition(lines.at(-1)!) : '第0行';
     };
 }

@@ -48,9 +48,12 @@ export function summaryLines(table: ImportedTable, writerNotes: ImportNote[]): s
         `// 部门 ${counts.departments} 个，项目 ${counts.projects} 个，指标 ${counts.indicators} 个。`,
         `// 各项目金额合计${table.unit ? `（${table.unit}）` : ''}：${totals.join('，')}。`
     ];
+    if (table.account) {
+        lines.push(accountLine(table));
+    }
     const notes = [...allNotes(table), ...writerNotes];
     if (notes.length === 0) {
-        lines.push('// 未识别的内容：无，原表每一处都已写入文档。');
+        lines.push('// 未识别的内容：无。');
     } else {
         lines.push(`// 未识别的内容 ${notes.length} 处（原文已作为注释保留在上文相应位置）：`);
         for (const note of notes) {
@@ -58,4 +61,18 @@ export function summaryLines(table: ImportedTable, writerNotes: ImportNote[]): s
         }
     }
     return lines;
+}
+
+/**
+ * The "nothing left out" line, computed from the readers' marks (source-account.ts): characters other
+ * than whitespace, mapped + kept against the input.
+ */
+export function accountLine(table: ImportedTable): string {
+    const account = table.account!;
+    const { input, mapped, kept, unmarked } = account.balance();
+    const fallback = account.fallbackKept > 0 ? `（其中 ${account.fallbackKept} 字不属于任何已识别的栏目，原样保留在文首）` : '';
+    const verdict = unmarked === 0
+        ? `${mapped} + ${kept} = ${input}，没有遗漏`
+        : `${mapped} + ${kept} ≠ ${input}：有 ${unmarked} 字未计入`;
+    return `// 原文 ${input} 字（不计空白）：写入文档 ${mapped} 字，作为注释保留 ${kept} 字${fallback}；${verdict}。`;
 }

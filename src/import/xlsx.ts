@@ -8,6 +8,8 @@
 import ExcelJS from 'exceljs';
 import { joinCellLines, parseIndicatorCell, readAmount, splitProjectName } from './cell-parsing.js';
 import { emptyDepartment, emptyProject, ImportError, type ImportedAmounts, type ImportedDepartment, type ImportedProject, type ImportedTable, type ImportNote } from './import-model.js';
+import { closeImport } from './close-import.js';
+import { SourceAccount } from './source-account.js';
 import { columnOfTitle, normalizeTitle, ONE_INDICATOR_PER_ROW, unitOfTitle, type TableColumn } from './table-headers.js';
 import { checkZipLimits } from './zip-limits.js';
 import type { FundKey } from '../model/figures.js';
@@ -24,7 +26,8 @@ export async function importXlsx(bytes: Buffer, source: string): Promise<Importe
     } catch (error) {
         throw new ImportError(`${source}: 无法读取该 .xlsx 文件（${(error as Error).message}）：请用 Excel 或 WPS 打开后另存为 .xlsx 再导入`);
     }
-    const table: ImportedTable = { source, format: 'xlsx', departments: [], notes: [] };
+    const account = new SourceAccount();
+    const table: ImportedTable = { source, format: 'xlsx', departments: [], notes: [], account };
     const refusals: string[] = [];
     for (const sheet of workbook.worksheets) {
         if (sheet.rowCount > SHEET_LIMITS.rows || sheet.columnCount > SHEET_LIMITS.columns) {
@@ -42,10 +45,12 @@ export async function importXlsx(bytes: Buffer, source: string): Promise<Importe
     for (const refusal of refusals) {
         table.notes.push({ position: source, message: refusal });
     }
-    return table;
+    return closeImport(table);
 }
 
 interface Header {
+    /** The first title row, and the last (a second row of source titles under 资金来源). */
+    titleRow: number;
     row: number;
     columns: Map<number, TableColumn>;
 }
@@ -55,11 +60,22 @@ function importSheet(sheet: ExcelJS.Worksheet, table: ImportedTable): string | u
     if (sheet.actualRowCount === 0) {
         return undefined;
     }
+    const account = table.account!;
+    sheet.eachRow({ includeEmpty: false }, row => row.eachCell({ includeEmpty: false }, cell => {
+        if (!isMergedCopy(cell)) {
+            account.add(address(sheet, cell), address(sheet, cell), textOf(cell.value));
+        }
+    }));
     const header = findHeader(sheet);
     if (typeof header === 'string') {
         return header;
     }
     const departmentNames = readTitleArea(sheet, header, table);
+    // The column titles are printed again by the layout.
+    for (let r = header.titleRow; r <= header.row; r++) {
+        sheet.getRow(r).eachCell({ includeEmpty: false }, cell => account.mark(address(sheet, cell), 'mapped'));
+    }
+    const keep = (cell: ExcelJS.Cell) => account.mark(address(sheet, cell), 'kept');
     const indentsProjects = sheetIndentsProjects(sheet, header);
     let department: ImportedDepartment | undefined;
     let project: ImportedProject | undefined;
@@ -84,8 +100,10 @@ function importSheet(sheet: ExcelJS.Worksheet, table: ImportedTable): string | u
             const mapped = header.columns.get(column);
             if (mapped) {
                 cells.set(mapped, cell);
+                account.mark(address(sheet, cell), 'mapped');
             } else {
                 stray.push({ position: address(sheet, cell), message: '该单元格不在任何已知列中，未写入文档', text: textOf(cell.value) });
+                keep(cell);
             }
         });
         const text = (column: TableColumn) => (cells.has(column) ? textOf(cells.get(column)!.value) : '');
@@ -99,7 +117,7 @@ function importSheet(sheet: ExcelJS.Worksheet, table: ImportedTable): string | u
             (project?.notes ?? department?.notes ?? table.notes).push(...stray);
             continue;
         }
-        const readRowAmounts = (notes: ImportNote[]) => readAmounts(sheet, cells, notes);
+        const readRowAmounts = (notes: ImportNote[]) => readAmounts(sheet, cells, notes, keep);
         if (/^(?:合计|总计)$/.test(name) && !goal && !indicators) {
             table.grandTotal = { position: rowPosition, amounts: readRowAmounts(table.notes) };
             table.notes.push(...stray);
@@ -124,23 +142,25 @@ function importSheet(sheet: ExcelJS.Worksheet, table: ImportedTable): string | u
             project.amounts = readRowAmounts(project.notes);
             departmentFor(rowPosition).projects.push(project);
         } else if (!project) {
-            departmentFor(rowPosition).notes.push({ position: rowPosition, message: '没有项目名称的行，且上方没有项目可以接续，未写入文档', text: [goal, indicators].filter(Boolean).join(' | ') });
+            departmentFor(rowPosition).notes.push({ position: rowPosition, message: '没有项目名称的行，且上方没有项目可以接续，未写入文档', text: [...cells.values()].map(cell => textOf(cell.value)).join(' | ') });
+            cells.forEach(keep);
             continue;
         } else if (hasAmounts) {
             project.notes.push({ position: rowPosition, message: '接续行（项目名称为空）中的金额未导入：金额应写在项目所在行', text: AMOUNT_COLUMNS.filter(key => cells.has(key)).map(key => textOf(cells.get(key)!.value)).join(' ') });
+            AMOUNT_COLUMNS.forEach(key => cells.has(key) && keep(cells.get(key)!));
         }
         project.notes.push(...stray);
         if (goal.trim()) {
             project.goal.push(...goal.split(/\r\n|\r|\n/).filter(line => line.trim() !== ''));
         }
         if (indicators.trim()) {
-            readIndicators(sheet, cells.get('indicators')!, indicators, project);
+            readIndicators(sheet, cells.get('indicators')!, indicators, project, account);
         }
     }
     return undefined;
 }
 
-function readIndicators(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, text: string, project: ImportedProject): void {
+function readIndicators(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, text: string, project: ImportedProject, account: SourceAccount): void {
     const where = address(sheet, cell);
     const parsed = parseIndicatorCell(joinCellLines(text), project.indicators.length + 1);
     for (const item of parsed.items) {
@@ -155,7 +175,9 @@ function readIndicators(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, text: stri
             annual: item.annual
         });
     }
+    let from = 0;
     for (const leftover of parsed.leftovers) {
+        from = Math.max(from, account.markPart(where, leftover.text, 'kept', from));
         project.notes.push({ position: where, message: '绩效指标中无法识别的文字（应为“序号、一级指标；二级指标；指标名称；实施周期指标值:…；年度指标值:…。”）', text: leftover.text });
     }
     if (parsed.numberingProblems.length > 0) {
@@ -163,7 +185,7 @@ function readIndicators(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, text: stri
     }
 }
 
-function readAmounts(sheet: ExcelJS.Worksheet, cells: Map<TableColumn, ExcelJS.Cell>, notes: ImportNote[]): ImportedAmounts {
+function readAmounts(sheet: ExcelJS.Worksheet, cells: Map<TableColumn, ExcelJS.Cell>, notes: ImportNote[], keep: (cell: ExcelJS.Cell) => void): ImportedAmounts {
     const amounts: ImportedAmounts = {};
     for (const key of AMOUNT_COLUMNS) {
         const cell = cells.get(key);
@@ -176,6 +198,7 @@ function readAmounts(sheet: ExcelJS.Worksheet, cells: Map<TableColumn, ExcelJS.C
             amounts[key] = reading.text;
         } else if (reading) {
             notes.push({ position: address(sheet, cell), message: '金额无法识别（应为 1234.56 或 1,234.56），未写入文档', text: reading.text });
+            keep(cell);
         }
     }
     return amounts;
@@ -216,7 +239,7 @@ function findHeader(sheet: ExcelJS.Worksheet): Header | string {
                 sourcesBelow++;
             }
         });
-        return { row: sourcesBelow > 0 ? r + 1 : r, columns };
+        return { titleRow: r, row: sourcesBelow > 0 ? r + 1 : r, columns };
     }
     return `工作表“${sheet.name}”的前 ${last} 行中没有找到表头行（需要“项目名称”与“绩效指标”或“绩效目标”等列标题）`;
 }
@@ -224,7 +247,8 @@ function findHeader(sheet: ExcelJS.Worksheet): Header | string {
 /** Title, 部门名称 and 单位 above the header; returns the department names the title area gives. */
 function readTitleArea(sheet: ExcelJS.Worksheet, header: Header, table: ImportedTable): string[] {
     const names: string[] = [];
-    for (let r = 1; r < header.row; r++) {
+    const account = table.account!;
+    for (let r = 1; r < header.titleRow; r++) {
         sheet.getRow(r).eachCell({ includeEmpty: false }, cell => {
             if (isMergedCopy(cell)) {
                 return;
@@ -244,16 +268,20 @@ function readTitleArea(sheet: ExcelJS.Worksheet, header: Header, table: Imported
                 names.push(...department[1].split(/[、,，]/).map(name => name.trim()).filter(Boolean));
                 rest = rest.replace(department[0], '').trim();
             }
+            account.mark(address(sheet, cell), 'mapped');
             if (rest && /绩效目标表/.test(rest) && !table.title) {
                 table.title = rest;
             } else if (rest) {
                 table.notes.push({ position: address(sheet, cell), message: '表头上方的文字，未写入文档', text: rest });
+                account.markPart(address(sheet, cell), rest, 'kept');
             }
         });
     }
-    sheet.getRow(header.row).eachCell({ includeEmpty: false }, cell => {
-        table.unit ??= unitOfTitle(textOf(cell.value));
-    });
+    for (let r = header.titleRow; r <= header.row; r++) {
+        sheet.getRow(r).eachCell({ includeEmpty: false }, cell => {
+            table.unit ??= unitOfTitle(textOf(cell.value));
+        });
+    }
     return names;
 }
 

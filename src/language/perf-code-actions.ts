@@ -1,7 +1,8 @@
 /**
  * Quick fixes, attached to diagnostics by rule code (and the data the rule put on the diagnostic):
  * set a stated total to the computed one, fix a level-1 code, unify comparator spellings, add the missing
- * fund-source line, drop stray punctuation at the end of a target.
+ * fund-source line, drop stray punctuation at the end of a target; and for the syntax errors perf explains
+ * (perf-lexer.ts): write the keyword meant, close a quote, drop a colon.
  */
 import { GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -10,6 +11,7 @@ import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type Te
 import type { PerfFile } from './generated/ast.js';
 import type { ComparatorKind } from '../model/threshold.js';
 import { comparatorSpellings } from './validation/comparator-rules.js';
+import { syntaxCodeOf, type SyntaxCode } from './perf-lexer.js';
 import { ruleCodeOf } from './validation/rule-settings.js';
 import type { RuleCode } from './validation/rules.js';
 
@@ -18,20 +20,23 @@ type Fix = (document: LangiumDocument, diagnostic: Diagnostic, data: FixData) =>
 
 export class PerfCodeActionProvider implements CodeActionProvider {
 
-    private readonly fixes: Partial<Record<RuleCode, Fix>> = {
+    private readonly fixes: Partial<Record<RuleCode | SyntaxCode, Fix>> = {
         'total-mismatch': setStatedToComputed,
         'rounding-difference': setStatedToComputed,
         'level1-mismatch': fixLevel1Code,
         'mixed-comparators': unifyComparators,
         'missing-fund-source': addFundSource,
-        'trailing-punctuation': dropTrailingPunctuation
+        'trailing-punctuation': dropTrailingPunctuation,
+        'unknown-keyword': writeKeyword,
+        'unclosed-quote': closeQuote,
+        'full-width-colon': dropColon
     };
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
         const titles = new Set<string>();
         for (const diagnostic of params.context.diagnostics) {
-            const code = ruleCodeOf(diagnostic);
+            const code = ruleCodeOf(diagnostic) ?? syntaxCodeOf(diagnostic);
             const fix = code && this.fixes[code];
             const action = fix?.(document, diagnostic, (diagnostic.data ?? {}) as FixData);
             // A document-wide fix (unify comparators) is offered once, not once per diagnostic.
@@ -110,4 +115,24 @@ function dropTrailingPunctuation(document: LangiumDocument, diagnostic: Diagnost
     const punctuation = document.textDocument.getText(diagnostic.range);
     return quickFix(document, `删除末尾的“${punctuation}”（drop the stray punctuation）`, diagnostic,
         [{ range: diagnostic.range, newText: '' }]);
+}
+
+function writeKeyword(document: LangiumDocument, diagnostic: Diagnostic, data: FixData): CodeAction | undefined {
+    if (typeof data.keyword !== 'string') {
+        return undefined;
+    }
+    return quickFix(document, `改为“${data.keyword}”（did you mean ${data.keyword}）`, diagnostic,
+        [{ range: diagnostic.range, newText: data.keyword }]);
+}
+
+function closeQuote(document: LangiumDocument, diagnostic: Diagnostic, data: FixData): CodeAction | undefined {
+    if (typeof data.closing !== 'string') {
+        return undefined;
+    }
+    return quickFix(document, `补上结束的引号 ${data.closing}（close the quote）`, diagnostic,
+        [{ range: { start: diagnostic.range.end, end: diagnostic.range.end }, newText: data.closing }]);
+}
+
+function dropColon(document: LangiumDocument, diagnostic: Diagnostic): CodeAction {
+    return quickFix(document, '删除冒号，改为空格（drop the colon）', diagnostic, [{ range: diagnostic.range, newText: ' ' }]);
 }

@@ -1,5 +1,6 @@
 import type { ILexerErrorMessageProvider, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
+import { closingQuoteOf, isQuoted } from './quoted-text.js';
 
 /**
  * Syntax errors in words a budget officer can act on: what is wrong and what to write instead, in Chinese
@@ -30,13 +31,14 @@ export class PerfLexerErrorMessageProvider implements ILexerErrorMessageProvider
 
     buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = fullText.substring(startOffset, startOffset + Math.min(length, 20));
-        if (text.startsWith('"')) {
-            return '引号没有结束：在这一行的文字末尾补上英文双引号 "。(unclosed quote)';
+        if (isQuoted(text)) {
+            const closing = closingQuoteOf(text);
+            return `引号没有结束：在这一行的文字末尾补上 ${closing}（${text[0]} 要以 ${closing} 结束）。(unclosed quote)`;
         }
         if (/^[\u3400-\u9fff]/.test(text)) {
-            return `“${text}”没有加引号：名称、绩效目标和文字型指标值要写在英文双引号中，如 "${text}"。(quote free text)`;
+            return `“${text}”没有加引号：名称、绩效目标和文字型指标值要写在双引号中，如 "${text}" 或 “${text}”。(quote free text)`;
         }
-        return `无法识别的字符“${text}”：请检查是否误输入，文字要写在英文双引号中。(unexpected character)`;
+        return `无法识别的字符“${text}”：请检查是否误输入，文字要写在双引号 "…" 或 “…” 中。(unexpected character)`;
     }
 
     buildUnableToPopLexerModeMessage(token: IToken): string {
@@ -44,8 +46,18 @@ export class PerfLexerErrorMessageProvider implements ILexerErrorMessageProvider
     }
 }
 
+/** A word at the start of a line that is no keyword, but one typo away from `keyword`. */
+export function unknownKeywordMessage(written: string, keyword: string): string {
+    return `未知的关键字“${written}”，是否要写“${keyword}”？(unknown keyword; did you mean ${keyword}?)`;
+}
+
+/** A colon after a keyword, as a Chinese input method types it (资金使用单位：): the grammar has none. */
+export function fullWidthColonMessage(colon: string): string {
+    return `这里不需要冒号“${colon}”：关键字和内容之间用空格隔开，如 资金使用单位 "某某局"。(no colon needed)`;
+}
+
 const TOKEN_DESCRIPTIONS: Record<string, string> = {
-    STRING: '带英文双引号的文字（如 "工作经费"）',
+    STRING: '带双引号的文字（如 "工作经费" 或 “工作经费”）',
     NUMBERISH: '数字（如 24.00、11 或 ≥3% 中的 3%）',
     EOF: '文件结束'
 };

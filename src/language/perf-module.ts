@@ -5,6 +5,8 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { PerfLexerErrorMessageProvider, PerfParserErrorMessageProvider } from './perf-error-messages.js';
+import { PerfLexer } from './perf-lexer.js';
+import { PerfValueConverter } from './perf-value-converter.js';
 import { PerfGeneratedModule, PerfGeneratedSharedModule } from './generated/module.js';
 import { PerfScopeComputation, PerfScopeProvider } from './perf-scope.js';
 import { PerfValidator, registerValidationChecks } from './perf-validator.js';
@@ -55,6 +57,10 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         PerfSettings: (services) => new PerfSettings(services.shared.workspace.ConfigurationProvider)
     },
     parser: {
+        // One mistake on a line is one error: recovery from unclosed quotes and mistyped keywords.
+        Lexer: (services) => new PerfLexer(services),
+        // Both quote kinds, "…" and “…”, read through quoted-text.ts.
+        ValueConverter: () => new PerfValueConverter(),
         ParserErrorMessageProvider: () => new PerfParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new PerfLexerErrorMessageProvider()
     },

@@ -143,3 +143,12 @@ describe('TextMate grammar on other text', () => {
         expect(scopeOf(lines[4], '天')).toBe(UNIT);
     });
 });
+
+describe('TextMate grammar on full-width quotes', () => {
+    test('“…” is a string, a balanced “…” inside it too, and the code after it is not', async () => {
+        const [tokens] = await tokenizeLines('    11 “关于“十四五”规划” 指标值 ≥3%');
+        expect(scopeOf(tokens, '关于')).toBe('string.quoted.double.perf');
+        expect(scopeOf(tokens, '规划')).toBe('string.quoted.double.perf');
+        expect(scopeOf(tokens, '3')).toBe(NUMBER);
+    });
+});

@@ -3,6 +3,7 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import { isPerfFile } from '../generated/ast.js';
 import { isComparatorKeyword, splitNumberAndUnit } from '../numberish.js';
+import { isQuoted } from '../quoted-text.js';
 
 /** A number with its unit attached, as the NUMBERISH token holds it: `3%`, `10条`, `50,000.00`. */
 const CODE_FEATURES = new Set(['category', 'group']);
@@ -45,7 +46,7 @@ export class PerfSemanticTokenProvider extends AbstractSemanticTokenProvider {
             return;
         }
         const feature = GrammarUtils.findAssignment(leaf)?.feature;
-        if (leaf.text.startsWith('"')) {
+        if (isQuoted(leaf.text)) {
             acceptor({ cst: leaf, type: feature === 'catalog' ? SemanticTokenTypes.namespace : SemanticTokenTypes.string });
         } else if (feature !== undefined && CODE_FEATURES.has(feature)) {
             acceptor({ cst: leaf, type: SemanticTokenTypes.enumMember });

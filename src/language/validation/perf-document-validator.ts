@@ -1,8 +1,9 @@
-import type { Cancellation, LangiumCoreServices, LangiumDocument, ValidationOptions } from 'langium';
+import type { Cancellation, LangiumCoreServices, LangiumDocument, ParseResult, ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { FastDocumentValidator } from '../langium-speed/fast-document-validator.js';
 import type { PerfScopeProvider } from '../perf-scope.js';
 import type { PerfSettings } from '../settings/perf-settings.js';
+import { codeLexingDiagnostic } from '../perf-lexer.js';
 import { LinkingMessages } from './linking-messages.js';
 import { applyRuleSettings } from './rule-settings.js';
 import { RULES, type RuleCode } from './rules.js';
@@ -25,6 +26,15 @@ export class PerfDocumentValidator extends FastDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         return applyRuleSettings(await super.validateDocument(document, options, cancelToken), this.settings.rules);
+    }
+
+    /** Syntax errors perf explains itself (perf-lexer.ts) carry their code, for their quick fixes. */
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const first = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        parseResult.lexerErrors.forEach((error, i) => {
+            diagnostics[first + i] = codeLexingDiagnostic(diagnostics[first + i], error);
+        });
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -1,0 +1,37 @@
+import { ValueConverter } from 'langium';
+
+/**
+ * Quoted text in .perf: ASCII "…" and, as a Chinese input method types them, full-width “…”. This file is
+ * the one place that knows both pairs; the value converter, the lexer's recovery, highlighting and
+ * completion ask it.
+ *
+ * Inside "…" any “” may stand as written ("关于“十四五”规划"). Inside “…” a balanced pair “…” may stand one
+ * level deep (“关于“十四五”规划”); anything else (a lone ” or a deeper nesting) is escaped as \” or written
+ * between ASCII quotes. Both kinds read the same value; the source keeps the quotes as written.
+ */
+export const QUOTE_PAIRS: Readonly<Record<string, string>> = { '"': '"', '“': '”' };
+
+/** Whether the text of a token opens with a quote of either kind. */
+export function isQuoted(text: string): boolean {
+    return text.length > 0 && text[0] in QUOTE_PAIRS;
+}
+
+/** The closing quote that belongs to the opening quote of `text`, if it opens with one. */
+export function closingQuoteOf(text: string): string | undefined {
+    return isQuoted(text) ? QUOTE_PAIRS[text[0]] : undefined;
+}
+
+/** Whether quoted text ends with its own closing quote (not an escaped one): the lexer recovers unclosed text. */
+export function isClosed(text: string): boolean {
+    const closing = closingQuoteOf(text);
+    if (!closing || text.length < 2 || !text.endsWith(closing)) {
+        return false;
+    }
+    const backslashes = /\\*$/.exec(text.slice(0, -1))![0].length;
+    return backslashes % 2 === 0;
+}
+
+/** The value of a STRING token: without its quotes, escapes (\" \” \\ \n …) read as Langium reads them. */
+export function unquote(text: string): string {
+    return ValueConverter.convertString(isClosed(text) ? text : text + (closingQuoteOf(text) ?? ''));
+}

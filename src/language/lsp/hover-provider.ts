@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type LeafCstNode, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type LangiumDocument, type LeafCstNode, type MaybePromise } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { departmentFigures, FUND_LABEL, fundKeyOf, projectFigures, SOURCE_KEYS } from '../../model/figures.js';
@@ -11,10 +11,12 @@ import {
     isQuotedTarget, isSummary, type Amount, type Indicator, type IndicatorCategory, type IndicatorGroup, type Target
 } from '../generated/ast.js';
 import { codeDocumentation } from './catalog-text.js';
+import { grammarKeywordDoc, keywordMarkdown } from './keyword-docs.js';
 
 /**
  * Hover for .perf files: on a code, the catalog entry (level, meaning, typical units, catalog); on an amount,
- * the stated figure against the computed sum and the difference; on a target, its typed meaning in words.
+ * the stated figure against the computed sum and the difference; on any other keyword, what the field means
+ * in the published table with an example; on a target, its typed meaning in words.
  */
 export class PerfHoverProvider implements HoverProvider {
 
@@ -24,7 +26,7 @@ export class PerfHoverProvider implements HoverProvider {
         if (!leaf || leaf.hidden) {
             return undefined;
         }
-        const markdown = codeHover(leaf) ?? amountHover(leaf) ?? targetHover(leaf);
+        const markdown = codeHover(leaf) ?? amountHover(leaf) ?? keywordHover(leaf) ?? targetHover(leaf);
         return markdown ? { contents: { kind: 'markdown', value: markdown }, range: leaf.range } : undefined;
     }
 }
@@ -88,6 +90,11 @@ function comparison(heading: string, amount: Amount, computedLine: string, compu
 
 function statedText(value: Decimal | undefined): string {
     return value ? formatAmount(value) : '（未填）';
+}
+
+function keywordHover(leaf: LeafCstNode): string | undefined {
+    const doc = GrammarAST.isKeyword(leaf.grammarSource) ? grammarKeywordDoc(leaf.grammarSource) : undefined;
+    return doc && keywordMarkdown(doc);
 }
 
 function targetHover(leaf: LeafCstNode): string | undefined {

@@ -1,0 +1,190 @@
+/**
+ * The fields of the other layouts (issue 14) in the editor, over `perf lsp --stdio` as an editor speaks to it:
+ * completion, hover, outline, folding, formatting and semantic highlighting know every new field.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-types';
+import { PerfGrammar } from '../../src/language/generated/grammar.js';
+import { GRAMMAR_WORD_KEYWORDS } from '../../src/language/keyword-suggestions.js';
+import { grammarKeywordDoc } from '../../src/language/lsp/keyword-docs.js';
+import { isComparatorKeyword } from '../../src/language/numberish.js';
+import { AstUtils, GrammarAST } from 'langium';
+import { cursorAt, positionOf } from './lsp-helpers.js';
+import { startLspSession, type LspSession } from './lsp-client.js';
+
+/** A one-form-per-project table (项目表) with every project field and every indicator column. */
+export const PROJECT_FORM = `部门 "示例县教育局" {
+    表式 "项目表"
+    单位 万元
+
+    项目 "示例校舍维修" {
+        主管部门 "示例县教育局" 编码 "015001"
+        实施单位 "示例县第一小学"
+        项目属性 "延续"
+        项目类别 "基础建设、修缮类"
+        项目性质 "持续性"
+        起止时间 2023.07-2024.01
+        项目负责人 "张某"
+        信息 "联系电话" "0000-0000000"
+        总计 100.00
+        财政拨款 100.00
+        资金 "本级财力" 60.5000 计入 财政拨款
+        资金 "上级补助" 39.5000 计入 财政拨款
+        中期预算 300.00
+        实施期目标 "完成校舍维修。"
+        年度目标 "完成屋面防水。"
+            "完成外墙修缮。"
+        长期目标 "校舍安全。"
+        中期目标 "三年内完成。"
+        成本 "材料费" 60.00 测算依据 "按预算定额" 上年 58.00
+        成本 "人工费" 40.00 测算依据 "按定额工日" 上年 38.00
+        分值范围 1 40-50
+        分值范围 3 10
+        预算执行率 10
+        1/11 "维修面积" 编码 119901 实施期 ≥1000平方米 年度 ≥600平方米 分值 10 指标解释 "按验收单计" 绩效标准 "计划标准"
+        13 "完工及时率" 年度 ≥95% 权重 5 正向 定量
+        31 "师生满意度" 指标值 ≥90 计量单位 "%" 正向 定量 评分标准 "每低1个百分点扣1分" 一级 "满意度指标" 二级 "服务对象满意度指标"
+        11 "维修校舍" 长期 ≥3栋 年度 ≥1栋
+        12 "验收合格率" 中期 =100% 年度 =100%
+    }
+}
+`;
+
+/** A whole-department table (部门整体): duties, annual goal, named amounts, the department's own indicators. */
+export const DEPARTMENT_TABLE = `部门 "示例区文化馆" {
+    表式 "部门整体"
+    单位 万元
+    部门职责 "开展群众文化活动。"
+        "保护非物质文化遗产。"
+    年度目标 "全年举办活动不少于50场。"
+    资金 "基本支出" 100.00
+    资金 "项目支出" 50.00
+    11 "举办群众文化活动" 指标值 ≥50场 定量 计量单位 "场" 评分标准 "少1场扣1分"
+    31 "群众满意度" 指标值 "满意" 定性 指标解释 "问卷调查"
+}
+`;
+
+let session: LspSession;
+let opened = 0;
+
+/** Opens `text` as a new document and returns its uri. */
+async function open(text: string): Promise<string> {
+    const uri = `file:///layout-fields/doc-${++opened}.perf`;
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'perf', version: 1, text } });
+    return uri;
+}
+
+async function completionAt(textWithCursor: string): Promise<CompletionItem[]> {
+    const { text, position } = cursorAt(textWithCursor);
+    const uri = await open(text);
+    const result = await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }) as CompletionList | CompletionItem[];
+    return Array.isArray(result) ? result : result.items;
+}
+
+async function hoverAt(uri: string, text: string, needle: string, after?: string): Promise<string> {
+    const position = positionOf(text, needle, { after });
+    const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }) as Hover | null;
+    return hover ? (hover.contents as { value: string }).value : '';
+}
+
+const labels = (items: CompletionItem[]) => items.map(item => item.label);
+const sortedLabels = (items: CompletionItem[]) => [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map(item => item.label);
+
+beforeAll(async () => { session = await startLspSession(); }, 30_000);
+afterAll(async () => { await session?.close(); });
+
+describe('completion of the new fields', () => {
+    test('a project block offers the header, funds, goals, costs and score fields, Chinese and English', async () => {
+        const items = await completionAt('部门 "某局" {\n    项目 "甲" {\n        |\n    }\n}\n');
+        expect(labels(items)).toEqual(expect.arrayContaining([
+            '主管部门', '实施单位', '项目属性', '项目类别', '项目性质', '起止时间', '项目负责人', '信息', '资金',
+            '中期预算', '实施期目标', '年度目标', '长期目标', '中期目标', '成本', '分值范围', '预算执行率',
+            'supervisor', 'dates', 'fund', 'cost', 'score-range', 'execution-score', 'period-goal'
+        ]));
+        const supervisor = items.find(item => item.label === '主管部门')!;
+        expect(supervisor.detail).toBe('主管部门');
+        expect((supervisor.documentation as { value: string }).value).toContain('例：`主管部门 "某县教育局" 编码 "015001"`');
+        expect(items.find(item => item.label === 'supervisor')!.sortText! > supervisor.sortText!).toBe(true);
+    });
+
+    test('a field already written is not offered again; a repeatable one (资金, 成本) is', async () => {
+        const items = labels(await completionAt('部门 "某局" {\n    项目 "甲" {\n        主管部门 "某局"\n        成本 "材料费" 1.00\n        |\n    }\n}\n'));
+        expect(items).not.toContain('主管部门');
+        expect(items).not.toContain('supervisor');
+        expect(items).toEqual(expect.arrayContaining(['成本', '资金', '实施单位']));
+    });
+
+    test('a department block offers 表式, 部门职责, 年度目标 and the department\'s own indicators', async () => {
+        const items = labels(await completionAt('部门 "某局" {\n    |\n}\n'));
+        expect(items).toEqual(expect.arrayContaining(['表式', '部门职责', '年度目标', '资金', 'layout', 'duties', 'annual-goal', '11 数量指标（产出指标）']));
+        expect(items).not.toContain('主管部门');
+    });
+
+    test('表式 offers the four layouts', async () => {
+        const text = '部门 "某局" {\n    表式 |\n}\n';
+        const items = await completionAt(text);
+        expect(sortedLabels(items)).toEqual(['"项目列表"', '"项目表"', '"指标行"', '"部门整体"']);
+        expect(items.find(item => item.label === '"部门整体"')!.detail).toBe('部门整体绩效目标表');
+        const typed = await completionAt('部门 "某局" {\n    表式 "项|"\n}\n');
+        const edit = typed.find(item => item.label === '"项目表"')!.textEdit as TextEdit;
+        expect(edit.range).toEqual({ start: { line: 1, character: 7 }, end: { line: 1, character: 10 } });   // the typed "项 and the closing quote
+    });
+
+    test('after an indicator\'s name: its columns, with 正向/反向 and 定量/定性 side by side', async () => {
+        const items = await completionAt('部门 "某局" {\n    项目 "甲" {\n        13 "完工及时率" 年度 ≥95% |\n    }\n}\n');
+        expect(labels(items)).toEqual(expect.arrayContaining([
+            '编码', '分值', '权重', '正向', '反向', '定量', '定性', '计量单位', '度量单位', '指标解释', '绩效标准', '评分标准',
+            '一级', '二级', '实施期', '长期', '中期', 'weight', 'positive', 'qualitative', 'unit', 'level1'
+        ]));
+        const sorted = sortedLabels(items);
+        expect(Math.abs(sorted.indexOf('正向') - sorted.indexOf('反向'))).toBe(1);
+        expect(Math.abs(sorted.indexOf('定量') - sorted.indexOf('定性'))).toBe(1);
+        expect(sorted.indexOf('level1')).toBeGreaterThan(sorted.indexOf('一级'));
+        expect(items.find(item => item.label === '反向')!.detail).toBe('指标方向性：反向');
+        // The annual target is written: 年度 is not offered again; a direction written leaves out both words.
+        expect(labels(items)).not.toContain('年度');
+        const directed = labels(await completionAt('部门 "某局" {\n    项目 "甲" {\n        13 "完工及时率" 年度 ≥95% 正向 |\n    }\n}\n'));
+        expect(directed).not.toContain('反向');
+        expect(directed).toContain('定性');
+    });
+
+    test('计量单位 offers the common units of the indicator\'s level-2 code, quoted', async () => {
+        const text = '部门 "某局" {\n    项目 "甲" {\n        13 "完工及时率" 年度 ≥95 计量单位 |\n    }\n}\n';
+        const items = await completionAt(text);
+        expect(sortedLabels(items)).toEqual(['"%"', '"天"', '"个工作日"', '"月"']);
+        expect(items[0].detail).toContain('13 时效指标');
+    });
+});
+
+describe('hover on the new keywords', () => {
+    test('every word keyword of the grammar has its meaning, in each rule it is written in', () => {
+        const missing = AstUtils.streamAllContents(PerfGrammar()).filter(GrammarAST.isKeyword)
+            .filter(keyword => GRAMMAR_WORD_KEYWORDS.includes(keyword.value) && !isComparatorKeyword(keyword))
+            .filter(keyword => grammarKeywordDoc(keyword) === undefined)
+            .map(keyword => `${AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name}: ${keyword.value}`)
+            .toArray();
+        expect(missing).toEqual([]);
+    });
+
+    test('the meaning in the published table, with an example; the same word by where it is written', async () => {
+        const uri = await open(PROJECT_FORM);
+        expect(await hoverAt(uri, PROJECT_FORM, '主管部门')).toBe(
+            '**主管部门** · 主管部门 / supervisor\n\n项目表表头的“主管部门”，可带其编码。\n\n例：`主管部门 "某县教育局" 编码 "015001"`');
+        expect(await hoverAt(uri, PROJECT_FORM, '编码', '主管部门')).toContain('**主管部门编码**');
+        expect(await hoverAt(uri, PROJECT_FORM, '编码', '维修面积')).toContain('**三级指标编码**');
+        expect(await hoverAt(uri, PROJECT_FORM, '分值范围')).toContain('产出指标(40-50)分');
+        expect(await hoverAt(uri, PROJECT_FORM, '分值', '维修面积')).toContain('**分值（权重）**');
+        expect(await hoverAt(uri, PROJECT_FORM, '中期预算')).toContain('**中期预算**');
+        expect(await hoverAt(uri, PROJECT_FORM, '中期', '验收合格率')).toContain('**中期指标值**');
+        expect(await hoverAt(uri, PROJECT_FORM, '年度目标')).toContain('**总体目标：年度目标**');
+        expect(await hoverAt(uri, PROJECT_FORM, '正向')).toContain('越大越好');
+        expect(await hoverAt(uri, PROJECT_FORM, '计量单位')).toContain('**计量单位（度量单位）**');
+        expect(await hoverAt(uri, PROJECT_FORM, '表式')).toContain('部门整体（部门整体绩效目标表）');
+        const department = await open(DEPARTMENT_TABLE);
+        expect(await hoverAt(department, DEPARTMENT_TABLE, '年度目标')).toContain('**年度总体绩效目标**');
+        expect(await hoverAt(department, DEPARTMENT_TABLE, '定性')).toContain('不带计量单位');
+        // An amount keeps its figures hover, a target its meaning.
+        expect(await hoverAt(uri, PROJECT_FORM, '总计')).toContain('差额 difference：一致');
+        expect(await hoverAt(uri, PROJECT_FORM, '≥95%')).toContain('**年度指标值** ≥95%');
+    });
+});

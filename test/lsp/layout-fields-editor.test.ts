@@ -8,7 +8,7 @@ import { PerfGrammar } from '../../src/language/generated/grammar.js';
 import { GRAMMAR_WORD_KEYWORDS } from '../../src/language/keyword-suggestions.js';
 import { grammarKeywordDoc } from '../../src/language/lsp/keyword-docs.js';
 import { isComparatorKeyword } from '../../src/language/numberish.js';
-import { AstUtils, GrammarAST } from 'langium';
+import { AstUtils, GrammarAST, TextDocument } from 'langium';
 import { cursorAt, positionOf } from './lsp-helpers.js';
 import { startLspSession, type LspSession } from './lsp-client.js';
 
@@ -186,5 +186,77 @@ describe('hover on the new keywords', () => {
         // An amount keeps its figures hover, a target its meaning.
         expect(await hoverAt(uri, PROJECT_FORM, '总计')).toContain('差额 difference：一致');
         expect(await hoverAt(uri, PROJECT_FORM, '≥95%')).toContain('**年度指标值** ≥95%');
+    });
+});
+
+describe('outline of the new fields', () => {
+    const symbolsOf = async (text: string) =>
+        await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: await open(text) } }) as DocumentSymbol[];
+    const entries = (symbols: DocumentSymbol[] | undefined) => (symbols ?? []).map(symbol => `${symbol.name} | ${symbol.detail}`);
+
+    test('a project: named funds, cost items and indicators in the order written; the header is no entry', async () => {
+        const [department] = await symbolsOf(PROJECT_FORM);
+        const [project] = department.children!;
+        expect(entries(project.children)).toEqual([
+            '本级财力 | 资金 60.5000 计入 财政拨款',
+            '上级补助 | 资金 39.5000 计入 财政拨款',
+            '材料费 | 成本 60.00 · 上年 58.00',
+            '人工费 | 成本 40.00 · 上年 38.00',
+            '维修面积 | 11-数量指标 · 实施期 ≥1000平方米 / 年度 ≥600平方米 · 分值 10',
+            '完工及时率 | 13-时效指标 · 年度 ≥95% · 权重 5',
+            '师生满意度 | 31-服务对象满意度 · ≥90',
+            '维修校舍 | 11-数量指标 · 长期 ≥3栋 / 年度 ≥1栋',
+            '验收合格率 | 12-质量指标 · 中期 =100% / 年度 =100%'
+        ]);
+    });
+
+    test('a whole-department table: its funds and its own indicators under the department', async () => {
+        const [department] = await symbolsOf(DEPARTMENT_TABLE);
+        expect(entries(department.children)).toEqual([
+            '基本支出 | 资金 100.00', '项目支出 | 资金 50.00', '举办群众文化活动 | 11-数量指标 · ≥50场', '群众满意度 | 31-服务对象满意度 · 满意'
+        ]);
+    });
+});
+
+describe('folding of the new multi-line fields', () => {
+    test('a goal or the duties written over several lines fold', async () => {
+        for (const [text, field] of [[PROJECT_FORM, '年度目标'], [DEPARTMENT_TABLE, '部门职责']]) {
+            const ranges = await session.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: await open(text) } }) as FoldingRange[];
+            const lines = text.split('\n');
+            const start = lines.findIndex(line => line.trimStart().startsWith(field));
+            expect(ranges.filter(range => range.startLine === start).map(range => range.endLine), field).toEqual([start + 1]);
+        }
+    });
+});
+
+describe('formatting the new fields', () => {
+    const format = async (text: string) => {
+        const uri = await open(text);
+        const edits = await session.connection.sendRequest('textDocument/formatting', {
+            textDocument: { uri }, options: { tabSize: 4, insertSpaces: true }
+        }) as TextEdit[];
+        return TextDocument.applyEdits(TextDocument.create(uri, 'perf', 1, text), edits);
+    };
+    const nonSpace = (text: string) => text.replace(/\s+/g, '');
+
+    test('a document with every field is canonical: no edit', async () => {
+        expect(await format(PROJECT_FORM)).toBe(PROJECT_FORM);
+        expect(await format(DEPARTMENT_TABLE)).toBe(DEPARTMENT_TABLE);
+    });
+
+    test('from one line with wide gaps back to one field per line, indicator columns on the indicator\'s line, idempotent', async () => {
+        for (const canonical of [PROJECT_FORM, DEPARTMENT_TABLE]) {
+            const messy = canonical.replace(/\s+/g, '   ');
+            const formatted = await format(messy);
+            expect(formatted).toBe(canonical);
+            expect(nonSpace(formatted)).toBe(nonSpace(messy));
+            expect(await format(formatted)).toBe(formatted);
+        }
+    });
+
+    test('indicator columns split over lines join their line; a range stays joined or spaced as written', async () => {
+        const messy = '部门 "某局" {\n项目 "甲" {\n主管部门 "某局"\n编码 "015001"\n起止时间 202001 -  202012\n分值范围 1 40-50\n13 "完工及时率" 年度 ≥95%\n分值 10\n  正向   定量\n}\n}\n';
+        expect(await format(messy)).toBe('部门 "某局" {\n    项目 "甲" {\n        主管部门 "某局" 编码 "015001"\n        起止时间 202001 - 202012\n'
+            + '        分值范围 1 40-50\n        13 "完工及时率" 年度 ≥95% 分值 10 正向 定量\n    }\n}\n');
     });
 });

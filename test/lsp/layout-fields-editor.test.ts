@@ -5,64 +5,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-types';
 import { PerfGrammar } from '../../src/language/generated/grammar.js';
-import { GRAMMAR_WORD_KEYWORDS } from '../../src/language/keyword-suggestions.js';
 import { grammarKeywordDoc } from '../../src/language/lsp/keyword-docs.js';
 import { isComparatorKeyword } from '../../src/language/numberish.js';
 import { AstUtils, GrammarAST, TextDocument } from 'langium';
 import { cursorAt, positionOf } from './lsp-helpers.js';
 import { startLspSession, type LspSession } from './lsp-client.js';
+import { DEPARTMENT_TABLE, PROJECT_FORM } from './layout-fields-fixtures.js';
 
-/** A one-form-per-project table (项目表) with every project field and every indicator column. */
-export const PROJECT_FORM = `部门 "示例县教育局" {
-    表式 "项目表"
-    单位 万元
-
-    项目 "示例校舍维修" {
-        主管部门 "示例县教育局" 编码 "015001"
-        实施单位 "示例县第一小学"
-        项目属性 "延续"
-        项目类别 "基础建设、修缮类"
-        项目性质 "持续性"
-        起止时间 2023.07-2024.01
-        项目负责人 "张某"
-        信息 "联系电话" "0000-0000000"
-        总计 100.00
-        财政拨款 100.00
-        资金 "本级财力" 60.5000 计入 财政拨款
-        资金 "上级补助" 39.5000 计入 财政拨款
-        中期预算 300.00
-        实施期目标 "完成校舍维修。"
-        年度目标 "完成屋面防水。"
-            "完成外墙修缮。"
-        长期目标 "校舍安全。"
-        中期目标 "三年内完成。"
-        成本 "材料费" 60.00 测算依据 "按预算定额" 上年 58.00
-        成本 "人工费" 40.00 测算依据 "按定额工日" 上年 38.00
-        分值范围 1 40-50
-        分值范围 3 10
-        预算执行率 10
-        1/11 "维修面积" 编码 119901 实施期 ≥1000平方米 年度 ≥600平方米 分值 10 指标解释 "按验收单计" 绩效标准 "计划标准"
-        13 "完工及时率" 年度 ≥95% 权重 5 正向 定量
-        31 "师生满意度" 指标值 ≥90 计量单位 "%" 正向 定量 评分标准 "每低1个百分点扣1分" 一级 "满意度指标" 二级 "服务对象满意度指标"
-        11 "维修校舍" 长期 ≥3栋 年度 ≥1栋
-        12 "验收合格率" 中期 =100% 年度 =100%
-    }
-}
-`;
-
-/** A whole-department table (部门整体): duties, annual goal, named amounts, the department's own indicators. */
-export const DEPARTMENT_TABLE = `部门 "示例区文化馆" {
-    表式 "部门整体"
-    单位 万元
-    部门职责 "开展群众文化活动。"
-        "保护非物质文化遗产。"
-    年度目标 "全年举办活动不少于50场。"
-    资金 "基本支出" 100.00
-    资金 "项目支出" 50.00
-    11 "举办群众文化活动" 指标值 ≥50场 定量 计量单位 "场" 评分标准 "少1场扣1分"
-    31 "群众满意度" 指标值 "满意" 定性 指标解释 "问卷调查"
-}
-`;
 
 let session: LspSession;
 let opened = 0;
@@ -159,7 +108,7 @@ describe('completion of the new fields', () => {
 describe('hover on the new keywords', () => {
     test('every word keyword of the grammar has its meaning, in each rule it is written in', () => {
         const missing = AstUtils.streamAllContents(PerfGrammar()).filter(GrammarAST.isKeyword)
-            .filter(keyword => GRAMMAR_WORD_KEYWORDS.includes(keyword.value) && !isComparatorKeyword(keyword))
+            .filter(keyword => /\p{L}/u.test(keyword.value) && !isComparatorKeyword(keyword))
             .filter(keyword => grammarKeywordDoc(keyword) === undefined)
             .map(keyword => `${AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name}: ${keyword.value}`)
             .toArray();
@@ -258,5 +207,31 @@ describe('formatting the new fields', () => {
         const messy = '部门 "某局" {\n项目 "甲" {\n主管部门 "某局"\n编码 "015001"\n起止时间 202001 -  202012\n分值范围 1 40-50\n13 "完工及时率" 年度 ≥95%\n分值 10\n  正向   定量\n}\n}\n';
         expect(await format(messy)).toBe('部门 "某局" {\n    项目 "甲" {\n        主管部门 "某局" 编码 "015001"\n        起止时间 202001 - 202012\n'
             + '        分值范围 1 40-50\n        13 "完工及时率" 年度 ≥95% 分值 10 正向 定量\n    }\n}\n');
+    });
+});
+
+describe('semantic highlighting of the new fields', () => {
+    test('every new keyword is a keyword token, whole; codes, numbers, units and ranges as elsewhere', async () => {
+        const text = '部门 "某局" {\n    项目 "甲" {\n        主管部门 "某局" 编码 "015001"\n        起止时间 2023.07-2024.01\n        中期预算 30.00\n'
+            + '        分值范围 1 40-50\n        13 "及时率" 编码 139901 中期 ≥90% 年度 ≥95 计量单位 "%" 分值 10 正向 定量 一级 "产出指标"\n    }\n}\n';
+        const uri = await open(text);
+        const { data } = await session.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }) as { data: number[] };
+        const legend = session.capabilities.semanticTokensProvider!.legend.tokenTypes;
+        const lines = text.split('\n');
+        const decoded: string[] = [];
+        for (let index = 0, line = 0, character = 0; index < data.length; index += 5) {
+            line += data[index];
+            character = data[index] === 0 ? character + data[index + 1] : data[index + 1];
+            decoded.push(`${lines[line].slice(character, character + data[index + 2])}:${legend[data[index + 3]]}`);
+        }
+        expect(decoded.slice(4)).toEqual([
+            '主管部门:keyword', '"某局":string', '编码:keyword', '"015001":string',
+            '起止时间:keyword', '2023.07:number', '-:operator', '2024.01:number',
+            '中期预算:keyword', '30.00:number',
+            '分值范围:keyword', '1:enumMember', '40:number', '-:operator', '50:number',
+            '13:enumMember', '"及时率":string', '编码:keyword', '139901:number', '中期:keyword', '≥:operator', '90:number', '%:type',
+            '年度:keyword', '≥:operator', '95:number', '计量单位:keyword', '"%":string', '分值:keyword', '10:number',
+            '正向:keyword', '定量:keyword', '一级:keyword', '"产出指标":string'
+        ]);
     });
 });

@@ -235,3 +235,12 @@ describe('semantic highlighting of the new fields', () => {
         ]);
     });
 });
+
+describe('the level-1 code of a score range', () => {
+    test('分值范围 completes and hovers level-1 codes as an indicator line does', async () => {
+        const items = await completionAt('部门 "某局" {\n    项目 "甲" {\n        分值范围 |\n    }\n}\n');
+        expect(sortedLabels(items)).toEqual(['1 产出指标（一级指标）', '2 效益指标（一级指标）', '3 满意度指标（一级指标）']);
+        const uri = await open(PROJECT_FORM);
+        expect(await hoverAt(uri, PROJECT_FORM, '3 10', '分值范围')).toContain('**3 满意度指标** · 一级指标');
+    });
+});

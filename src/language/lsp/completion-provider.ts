@@ -63,6 +63,9 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
         if (GrammarAST.isCrossReference(next.feature) && rule === 'Indicator') {
             return this.completeCodes(context, assignment?.feature === 'group' ? 'groups' : 'categories', acceptor);
         }
+        if (GrammarAST.isCrossReference(next.feature) && rule === 'LevelScore') {
+            return this.completeCodes(context, 'groups', acceptor);   // 分值范围 1 40-50: a level-1 code
+        }
         if (rule === 'Indicator' && assignment?.feature === 'name') {
             return this.completeIndicatorNames(context, acceptor);
         }

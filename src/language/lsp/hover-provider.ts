@@ -7,7 +7,7 @@ import { formatAmount, parseAmount, type Decimal } from '../../model/money.js';
 import { summaryFigures, unitOf } from '../../model/summary-figures.js';
 import { describeThreshold } from '../../model/threshold.js';
 import {
-    isAmount, isDepartment, isIndicator, isIndicatorCategory, isIndicatorGroup, isProject, isSimpleTarget,
+    isAmount, isDepartment, isIndicator, isIndicatorCategory, isIndicatorGroup, isLevelScore, isProject, isSimpleTarget,
     isQuotedTarget, isSummary, type Amount, type Indicator, type IndicatorCategory, type IndicatorGroup, type Target
 } from '../generated/ast.js';
 import { codeDocumentation } from './catalog-text.js';
@@ -35,11 +35,13 @@ function codeHover(leaf: LeafCstNode): string | undefined {
     const node = leaf.astNode;
     const feature = GrammarUtils.findAssignment(leaf)?.feature;
     let entry: IndicatorGroup | IndicatorCategory | undefined;
-    if (isIndicator(node) && (feature === 'category' || feature === 'group')) {
-        const reference = feature === 'category' ? node.category : node.group;
-        entry = reference?.ref;
+    // A code written on an indicator line or after 分值范围.
+    const reference = isIndicator(node) && feature === 'category' ? node.category
+        : (isIndicator(node) || isLevelScore(node)) && feature === 'group' ? node.group : undefined;
+    if (reference) {
+        entry = reference.ref;
         if (!entry) {
-            return `**${reference?.$refText ?? leaf.text}**：指标体系中没有这个代码 (not a code of the catalog)`;
+            return `**${reference.$refText || leaf.text}**：指标体系中没有这个代码 (not a code of the catalog)`;
         }
     } else if ((isIndicatorCategory(node) || isIndicatorGroup(node)) && feature === 'name') {
         entry = node;

@@ -153,7 +153,7 @@ describe('outline of the new fields', () => {
             '人工费 | 成本 40.00 · 上年 38.00',
             '维修面积 | 11-数量指标 · 实施期 ≥1000平方米 / 年度 ≥600平方米 · 分值 10',
             '完工及时率 | 13-时效指标 · 年度 ≥95% · 权重 5',
-            '师生满意度 | 31-服务对象满意度 · ≥90',
+            '师生满意度 | 31-服务对象满意度 · ≥90（%）',
             '维修校舍 | 11-数量指标 · 长期 ≥3栋 / 年度 ≥1栋',
             '验收合格率 | 12-质量指标 · 中期 =100% / 年度 =100%'
         ]);
@@ -162,7 +162,7 @@ describe('outline of the new fields', () => {
     test('a whole-department table: its funds and its own indicators under the department', async () => {
         const [department] = await symbolsOf(DEPARTMENT_TABLE);
         expect(entries(department.children)).toEqual([
-            '基本支出 | 资金 100.00', '项目支出 | 资金 50.00', '举办群众文化活动 | 11-数量指标 · ≥50场', '群众满意度 | 31-服务对象满意度 · 满意'
+            '基本支出 | 资金 100.00', '项目支出 | 资金 50.00', '举办群众文化活动 | 11-数量指标 · ≥50场（场）', '群众满意度 | 31-服务对象满意度 · 满意'
         ]);
     });
 });

@@ -47,8 +47,9 @@ function costSymbol(cost: CostItem): DocumentSymbol | undefined {
 
 function indicatorSymbol(indicator: Indicator): DocumentSymbol | undefined {
     const code = codeLabel(categoryOf(indicator), indicator.category?.$refText ?? '');
+    const unit = indicator.unit ? `（${indicator.unit}）` : '';   // a separate unit column: ≥90（%）
     const weight = indicator.weight ? ` · ${indicator.weightLabel} ${indicator.weight}` : '';
-    return symbol(indicator, indicator.name, SymbolKind.Field, `${code} · ${targetsText(indicator)}${weight}`);
+    return symbol(indicator, indicator.name, SymbolKind.Field, `${code} · ${targetsText(indicator)}${unit}${weight}`);
 }
 
 /** The targets as written: 指标值 alone, or the long-term one (by the label written) and the annual one. */

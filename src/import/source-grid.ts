@@ -55,8 +55,6 @@ export interface ImportSource {
     source: string;
     container: ContainerKind;
     input: ImportInput;
-    /** What was converted while reading (traditional characters, full-width digits), for the summary. */
-    conversions: string[];
 }
 
 /** Builds a sheet from cells (any order); the position functions come from the container. */

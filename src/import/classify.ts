@@ -57,7 +57,7 @@ const GRID_TITLES = ['一级指标', '二级指标', '三级指标'];
 const ROW_COLUMNS = ['指标性质', '度量单位', '计量单位', '指标方向', '权重', '指标值类型'];
 const FORM_LABELS = ['主管部门', '实施单位', '项目属性', '项目负责人', '资金总额', '年度资金总额', '项目期', '起止时间',
     '总体目标', '实施期目标', '年度目标', '长期目标', '项目概况', '项目单位', '预算单位'];
-const FORM_TITLE = /项目支出绩效目标(?:申报|审批|批复)表|绩效目标(?:申报|审批|批复)表|(?:申报|审批|批复)表|项目(?:支出)?绩效目标表/;
+const FORM_TITLE = /(?:财政)?(?:支出)?项目(?:支出)?绩效目标(?:申报|审批|批复)表|绩效目标(?:申报|审批|批复)表|项目(?:支出)?绩效目标表|(?:申报|审批|批复)表/;
 
 export function classifyInput(input: ImportInput): Classification {
     const lines = inputLines(input);
@@ -80,7 +80,7 @@ function classify(flat: string, rows: string[][]): Classification {
     const seen = (words: readonly string[]) => words.filter(word => tokens.has(word) || flat.includes(word));
     const quoted = (words: readonly string[]) => words.map(word => `“${word}”`).join('');
 
-    const selfEvaluation = SELF_EVALUATION.filter(([, pattern]) => tokenMatching(pattern)).map(([name]) => name);
+    const selfEvaluation = SELF_EVALUATION.map(([, pattern]) => tokenMatching(pattern)).filter((token): token is string => token !== undefined);
     // Text run together has no tokens: then three families anywhere.
     const selfEvaluationRunTogether = SELF_EVALUATION.filter(([, pattern]) => new RegExp(pattern.source.replace(/\^|\$/g, '')).test(flat));
     const selfTitle = SELF_EVALUATION_TITLE.exec(headings)?.[0];
@@ -106,7 +106,7 @@ function classify(flat: string, rows: string[][]): Classification {
     if (placeholders.length >= 3 && placeholders.length * 2 >= realTargets) {
         return {
             kind: 'blank-template', name: '空白模板',
-            evidence: [`占位符 ${placeholders.length} 处（如“${placeholders[0]}”）`]
+            evidence: [`占位符 ${placeholders.length} 处（如“${placeholders.find(placeholder => /[*＊]/.test(placeholder)) ?? placeholders[0]}”）`]
         };
     }
     const departmentTitle = DEPARTMENT_TITLE.exec(headings)?.[0];

@@ -2,9 +2,10 @@
  * Saved web pages (.html/.htm) as the grid (source-grid.ts): every innermost <table> is a sheet "表格N" —
  * government sites often wrap the content table in layout tables, whose own text is read as paragraphs —
  * with rowspan/colspan cells once, at their top-left position; <br> and block elements inside a cell are
- * line breaks. Text outside the tables (the title in <h1>, "部门名称：… 单位：万元", footers) becomes rows of
- * the nearest table's sheet, above or below it, one row per paragraph, so the title area is read as it is
- * in a sheet and nothing is left out. The page's head, scripts and styles are markup, not content.
+ * line breaks. Text before a table (the title in <h1>, "部门名称：… 单位：万元", a site's menu) becomes rows
+ * above it in its sheet, one row per paragraph, so the title area is read as it is in a sheet; text after
+ * the last table (footers) is a sheet of its own, kept as notes. Nothing is left out; the page's head,
+ * scripts and styles are markup, not content.
  *
  * Excel's "save as web page" writes indents as padding-left / mso-char-indent-count, inline or in a class
  * of its <style>; both count as the cell's indent (projects indented under their department).
@@ -68,31 +69,30 @@ export function readHtmlSheets(html: string): SourceSheet[] {
 
 /** Tables with the paragraphs before them on top and, for the last one, the paragraphs after it below. */
 function sheetsOf(blocks: Block[], classIndents: Map<string, number>): SourceSheet[] {
-    const tableCount = blocks.filter(block => block.kind === 'table').length;
-    if (tableCount === 0) {
+    if (!blocks.some(block => block.kind === 'table')) {
         const cells = blocks.map((block, index) => textCell(index + 1, (block as { text: string }).text, `第${index + 1}段`));
         return cells.length > 0 ? [sheetOf('网页', cells, row => `第${row}段`)] : [];
     }
     const sheets: SourceSheet[] = [];
     let before: string[] = [];
     let tableIndex = 0;
-    blocks.forEach((block, index) => {
+    blocks.forEach(block => {
         if (block.kind === 'text') {
             before.push(block.text);
             return;
         }
         tableIndex++;
-        const name = `表格${tableIndex}`;
-        const after = tableIndex === tableCount
-            ? blocks.slice(index + 1).map(rest => (rest as { text: string }).text)
-            : [];
-        sheets.push(tableSheet(name, block.table, before, after, classIndents));
+        sheets.push(tableSheet(`表格${tableIndex}`, block.table, before, classIndents));
         before = [];
     });
+    if (before.length > 0) {
+        const name = `表格${tableIndex}下方`;
+        sheets.push(sheetOf(name, before.map((text, index) => textCell(index + 1, text, `${name}第${index + 1}段`)), row => `${name}第${row}段`));
+    }
     return sheets;
 }
 
-function tableSheet(name: string, table: HtmlElement, before: string[], after: string[], classIndents: Map<string, number>): SourceSheet {
+function tableSheet(name: string, table: HtmlElement, before: string[], classIndents: Map<string, number>): SourceSheet {
     const cells: SourceCell[] = [];
     const labels: string[] = [];
     before.forEach((text, index) => {
@@ -122,10 +122,6 @@ function tableSheet(name: string, table: HtmlElement, before: string[], after: s
             }
             column += colSpan;
         }
-    });
-    after.forEach((text, index) => {
-        labels.push(`${name}下方第${index + 1}段`);
-        cells.push(textCell(labels.length, text, labels.at(-1)!));
     });
     return sheetOf(name, cells, row => labels[row - 1] ?? `${name} 第${row - offset}行`);
 }

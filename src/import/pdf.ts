@@ -30,8 +30,9 @@ interface Glyphs {
 const MAX_PAGES = 500;
 /** Items on baselines closer than this (in ems) are one line: a cell centred vertically beside a wrapped one. */
 const SAME_LINE = 0.8;
-/** Glyphs closer than this (in ems) belong to one run; a wider gap is a space or a column boundary. */
+/** Glyphs closer than this (in ems) belong to one run; up to WORD_SPACE the gap is one space, wider a column boundary. */
 const SAME_RUN = 0.2;
+const WORD_SPACE = 0.6;
 
 export async function readPdfText(bytes: Buffer, source: string): Promise<PdfText> {
     const pdfjs = await loadPdfjs();
@@ -104,6 +105,8 @@ function pageLines(glyphs: Glyphs[]): string[] {
             const gap = previous ? glyph.x - previous.end : Infinity;
             if (previous && gap < SAME_RUN * glyph.size) {
                 text += glyph.text;
+            } else if (previous && gap < WORD_SPACE * glyph.size) {
+                text += ` ${glyph.text}`;
             } else {
                 const at = Math.round(glyph.x / column);
                 text += previous ? ' '.repeat(Math.max(1, at - [...text].length)) : ' '.repeat(Math.max(0, at));
@@ -117,15 +120,16 @@ function pageLines(glyphs: Glyphs[]): string[] {
 
 /** Kangxi radicals (NFKC maps them) and the CJK radical supplement's simplified forms, as the characters they stand for. */
 function unifiedIdeographs(text: string): string {
-    return text.replace(/[\u2e80-\u2fdf]/gu, char => RADICAL_SUPPLEMENT[char] ?? SIMPLIFIED_GLYPH[char] ?? char.normalize('NFKC'));
+    return text.replace(/[\u2e80-\u2fdf\u2015]/gu, char => RADICAL_SUPPLEMENT[char] ?? SHARED_GLYPH[char] ?? char.normalize('NFKC'));
 }
 
 /**
- * Kangxi radicals whose NFKC form is the traditional variant of a glyph that simplified fonts share with
- * the simplified character (Noto CJK SC prints 户 and maps it to ⼾, whose NFKC form is 戶). Traditional
- * text is converted to simplified anyway (text-damage.ts), so the simplified form is right for both.
+ * Code points that share a glyph with the one Chinese text uses, where the font's mapping picks the other:
+ * Kangxi radicals whose NFKC form is the traditional variant (Noto CJK SC prints 户 and maps it to ⼾, whose
+ * NFKC form is 戶; traditional text is converted to simplified anyway, text-damage.ts), and the horizontal
+ * bar for the em dash of 破折号 (GB 18030 maps ― to —).
  */
-const SIMPLIFIED_GLYPH: Record<string, string> = { '⼾': '户', '⾭': '青', '⿈': '黄' };
+const SHARED_GLYPH: Record<string, string> = { '⼾': '户', '⾭': '青', '⿈': '黄', '―': '—' };
 
 // Unicode's EquivalentUnifiedIdeograph.txt, the simplified and common forms of the supplement block.
 const RADICAL_SUPPLEMENT: Record<string, string> = {

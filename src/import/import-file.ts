@@ -11,6 +11,7 @@ import type { PerfServices } from '../language/perf-module.js';
 import { workspaceCatalogs } from './catalog-info.js';
 import { classifyInput } from './classify.js';
 import { importCsv } from './csv.js';
+import { IMPORT_EXTENSIONS, type ImportExtension } from './import-extensions.js';
 import { readHtmlSheets } from './html.js';
 import { ImportError, type ImportedTable } from './import-model.js';
 import { readSource } from './layout-readers.js';
@@ -22,8 +23,7 @@ import { decodeSourceBytes, parseSourceEncoding, SourceTextError } from '../sour
 import { writePerf, type WrittenPerf } from './write-perf.js';
 import { readXlsxSheets } from './xlsx.js';
 
-export const IMPORT_EXTENSIONS = ['.xlsx', '.xls', '.et', '.html', '.htm', '.pdf', '.docx', '.txt', '.csv'] as const;
-export type ImportExtension = typeof IMPORT_EXTENSIONS[number];
+export { IMPORT_EXTENSIONS, type ImportExtension };
 
 const CONTAINER_OF: Record<ImportExtension, ContainerKind> = {
     '.xlsx': 'xlsx', '.xls': 'xls', '.et': 'et', '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.docx': 'docx', '.txt': 'txt', '.csv': 'csv'

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildOfficialTable } from '../../src/compile/build-official-table.js';
@@ -21,7 +22,8 @@ import { renderPdf } from '../../src/compile/pdf.js';
 import { renderXlsx } from '../../src/compile/xlsx.js';
 import { zipArchive } from '../../src/compile/zip-archive.js';
 import { importBytes, type ImportExtension } from '../../src/import/import-file.js';
-import type { ImportedTable } from '../../src/import/import-model.js';
+import { ImportError, type ImportedTable } from '../../src/import/import-model.js';
+import { countedChars } from '../../src/import/source-account.js';
 import { summaryLines } from '../../src/import/summary.js';
 import { ensurePackages, hasCommand } from '../debian-packages.js';
 import { ensurePdfTools } from '../compile/pdf-tools.js';
@@ -82,6 +84,27 @@ describe('saved web pages', () => {
         expect(balance.mapped + balance.kept).toBe(balance.input);
         expect(balance.unmarked).toBe(0);
     });
+});
+
+test('any web page table: every visible character is mapped or kept, or the page is refused with a message (property)', async () => {
+    const char = fc.constantFrom('项', '目', '名', '称', '绩', '效', '指', '标', '合', '计', '1', '2', '.', '0', ',', '、', '；', ':', '-', '。', ' ', '<', '&', '≥', '%');
+    const text = fc.string({ unit: char, maxLength: 12 });
+    const header = ['项目名称', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
+    await fc.assert(fc.asyncProperty(fc.array(text, { maxLength: 3 }), fc.array(fc.array(text, { minLength: 1, maxLength: 8 }), { maxLength: 6 }), fc.boolean(),
+        async (paragraphs, rows, withHeader) => {
+            const allRows = withHeader ? [header, ...rows] : rows;
+            const page = `<html><body>${paragraphs.map(paragraph => `<p>${escapeHtml(paragraph)}</p>`).join('')}<table>`
+                + `${allRows.map(row => `<tr>${row.map(cell => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
+            const visible = countedChars([...paragraphs, ...allRows.flat()].join('')).length;
+            try {
+                const { input, mapped, kept, unmarked } = (await importBytes(Buffer.from(page), 'page.html', '.html')).account!.balance();
+                expect(input).toBe(visible);
+                expect(unmarked).toBe(0);
+                expect(mapped + kept).toBe(input);
+            } catch (error) {
+                expect(error).toBeInstanceOf(ImportError);
+            }
+        }), { numRuns: 150 });
 });
 
 const pdfTools = ensurePdfTools();

@@ -10,24 +10,13 @@ import { joinCellLines, parseIndicatorCell, readAmount, splitProjectName } from 
 import { emptyDepartment, emptyProject, ImportError, type ImportedAmounts, type ImportedDepartment, type ImportedProject, type ImportedTable, type ImportNote } from './import-model.js';
 import { closeImport } from './close-import.js';
 import { SourceAccount } from './source-account.js';
-import { rowCells, type SourceCell, type SourceSheet } from './source-grid.js';
+import { accountSheets, rowCells, type SourceCell, type SourceSheet } from './source-grid.js';
 import { columnOfTitle, normalizeTitle, ONE_INDICATOR_PER_ROW, unitOfTitle, type TableColumn } from './table-headers.js';
 import type { FundKey } from '../model/figures.js';
 
 export const SHEET_LIMITS = { rows: 100_000, columns: 200, headerSearchRows: 30 };
 
 const AMOUNT_COLUMNS: readonly FundKey[] = ['total', 'fiscal', 'specialAccount', 'other'];
-
-/** Registers every cell of the sheets with the account (done before classification reads anything). */
-export function accountSheets(sheets: readonly SourceSheet[], account: SourceAccount): void {
-    for (const sheet of sheets) {
-        for (const cells of sheet.rows.values()) {
-            for (const cell of cells) {
-                account.add(cell.position, cell.position, cell.text);
-            }
-        }
-    }
-}
 
 export function importListSheets(sheets: readonly SourceSheet[], source: string): ImportedTable {
     const account = new SourceAccount();

@@ -4,6 +4,7 @@
  * `pdftotext -layout`, a PDF read with positions). Each cell and line knows where it came from, so that the
  * accounting (source-account.ts) and every note can name the place in the file the user has.
  */
+import type { SourceAccount } from './source-account.js';
 
 /** One cell as read: merged cells appear once, at their top-left position. */
 export interface SourceCell {
@@ -69,6 +70,17 @@ export function sheetOf(name: string, cells: SourceCell[], rowPosition: (row: nu
     }
     const sorted = new Map([...rows].sort(([a], [b]) => a - b).map(([row, list]) => [row, list.sort((a, b) => a.column - b.column)]));
     return { name, rows: sorted, rowCount, columnCount, rowPosition };
+}
+
+/** Registers every cell of the sheets as a unit of the account (a grid reader does this before it marks anything). */
+export function accountSheets(sheets: readonly SourceSheet[], account: SourceAccount): void {
+    for (const sheet of sheets) {
+        for (const cells of sheet.rows.values()) {
+            for (const cell of cells) {
+                account.add(cell.position, cell.position, cell.text);
+            }
+        }
+    }
 }
 
 /** The cells of a row (blank cells left out), in column order. */

@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { classifyInput } from '../../src/import/classify.js';
-import { readImportedTable } from '../../src/import/import-file.js';
+import ExcelJS from 'exceljs';
+import { importBytes, readImportedTable } from '../../src/import/import-file.js';
 import { ImportError } from '../../src/import/import-model.js';
 import { repoRoot, referenceText } from '../helpers.js';
 
@@ -38,6 +39,19 @@ describe('documents that are not target tables are refused by name, with what to
         expect(message).toMatch(evidence);
         expect(message).toMatch(advice);
     });
+});
+
+test('a self-evaluation saved as XLSX is refused by name like its text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('自评');
+    sheet.addRows([
+        ['项目支出绩效自评表'],
+        ['项目名称', '示例培训经费'],
+        ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+        ['年度资金总额', 10, 10, 9.5, 10, '95.00%', 9.5]
+    ]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    await expect(importBytes(bytes, 'self.xlsx', '.xlsx')).rejects.toThrow(/^self\.xlsx: 这是绩效自评表，不是绩效目标表（依据：表名含“绩效自评表”，栏目“全年执行数”“得分”）/);
 });
 
 describe('target layouts without a reader yet are refused by their name, not the generic sentence', () => {

@@ -74,11 +74,15 @@ describe('full-width digits', () => {
     });
 });
 
-test('an OCR 292% for ≥92% is imported as written', async () => {
-    const source = reference.replace('实施周期指标值:≥92%', '实施周期指标值:292%');
+test('an OCR 292% for ≥92% is imported as written, and the rate rule flags it in the document', async () => {
+    const source = reference.replace('车牌识别准确率；实施周期指标值:≥92%', '车牌识别准确率；实施周期指标值:292%');
     expect(source).not.toBe(reference);
     const imported = await importBytes(Buffer.from(source), 'ocr.txt', '.txt');
     const indicators = imported.departments.flatMap(department => department.projects.flatMap(project => project.indicators));
-    expect(indicators.filter(indicator => indicator.period === '292%')).toHaveLength(1);
+    expect(indicators.filter(indicator => indicator.period === '292%').map(indicator => indicator.name)).toEqual(['车牌识别准确率']);
     expect(indicators).toHaveLength(183);
+    const { text, errors } = await perfOf(imported, services);
+    expect(text).toContain('"车牌识别准确率" 实施周期 292%');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/292%/);
 });

@@ -59,7 +59,7 @@ describe('target layouts without a reader yet are refused by their name, not the
         ['project-form.txt', '一项目一表（项目绩效目标表）', '项目表', /“主管部门”.*“一级指标”/],
         ['project-application.html', '一项目一表（财政支出项目绩效目标申报表）', '项目表', /表名含“财政支出项目绩效目标申报表”/],
         ['indicator-rows.txt', '一指标一行的绩效目标表', '指标行', /“项目名称”“一级指标”/],
-        ['department-whole.txt', '部门整体绩效目标表', '部门整体', /表名含“部门整体绩效目标”/]
+        ['department-whole.txt', '部门整体绩效目标表', '部门整体', /表名含“部门整体绩效目标表”/]
     ])('%s: 识别为%s', async (file, name, layout, evidence) => {
         const message = await refusal(file);
         expect(message.startsWith(`${file}: 识别为${name}（依据：`)).toBe(true);
@@ -67,6 +67,16 @@ describe('target layouts without a reader yet are refused by their name, not the
         expect(message).toMatch(evidence);
         expect(message).not.toMatch(/没有找到表头行|没有识别出任何项目/);
     });
+});
+
+test.each([
+    ['self-evaluation.txt', 'self-evaluation'], ['evaluation-scoring.txt', 'evaluation-scoring'], ['blank-template.txt', 'blank-template'],
+    ['project-form.txt', 'project-form'], ['indicator-rows.txt', 'indicator-rows'], ['department-whole.txt', 'department-whole']
+])('%s is recognised as the same kind when its text arrives on one line, or run together without any space', (file, kind) => {
+    const text = fs.readFileSync(path.join(kinds, file), 'utf8');
+    expect(classifyInput({ form: 'text', text }).kind).toBe(kind);
+    expect(classifyInput({ form: 'text', text: text.replace(/\n/g, ' ') }).kind).toBe(kind);
+    expect(classifyInput({ form: 'text', text: text.replace(/\s+/g, '') }).kind).toBe(kind);
 });
 
 describe('the Guangdong list', () => {
@@ -86,6 +96,8 @@ describe('the Guangdong list', () => {
     test('a goal that mentions 自评报告 or 得分 does not make a target table a self-evaluation', () => {
         const text = '项目名称 总计 绩效目标 绩效指标\n  某项目 1.00 按时完成绩效自评报告，考核得分达到优秀。 1、1-产出指标；11-数量指标；报告数；实施周期指标值:1份；年度指标值:1份。';
         expect(classifyInput({ form: 'text', text }).kind).toBe('project-list');
+        const goalLine = '项目名称 总计 绩效目标 绩效指标\n  某项目 1.00\n按时填报绩效自评表。\n1、1-产出指标；11-数量指标；自评表；实施周期指标值:1份；年度指标值:1份。';
+        expect(classifyInput({ form: 'text', text: goalLine }).kind).toBe('project-list');
     });
 });
 

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildOfficialTable } from '../compile/build-official-table.js';
+import { publishingLayout } from '../compile/document-layout.js';
+import { layoutNamed, layoutNames, type Layout } from '../compile/layouts.js';
 import { ChromiumMissingError } from '../compile/pdf.js';
 import { DEFAULT_FORMATS, isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from '../compile/write-outputs.js';
 import { InputError, loadFiles, type InputOptions } from './documents.js';
@@ -16,6 +18,8 @@ export interface CompileOptions extends InputOptions, RuleOptions {
     format?: OutputFormat[];
     /** One file and one format: the output file (or a folder: existing, ending in /, or without extension). Otherwise: the output folder. */
     output?: string;
+    /** The layout (表式) to publish in, over the one each document names: a converter between layouts. */
+    layout?: Layout;
 }
 
 export const COMPILE_OUTPUT_HELP =
@@ -34,6 +38,15 @@ export function collectFormats(value: string, previous: OutputFormat[] | undefin
     return [...new Set([...(previous ?? []), ...formats as OutputFormat[]])];
 }
 
+/** Parses --layout: a layout's Chinese name or English alias. */
+export function parseLayout(value: string): Layout {
+    const layout = layoutNamed(value);
+    if (!layout) {
+        throw new InputError(`未知的表式 unknown layout "${value}": use ${layoutNames()}`);
+    }
+    return layout;
+}
+
 /**
  * `perf compile FILE… [--format F[,F…]] [-o OUT]`: errors in a document stop its compile (with the
  * diagnostics), warnings are printed and the compile goes on. Exit code 1 when a document has errors or an
@@ -45,14 +58,16 @@ export async function compileCommand(paths: string[], options: CompileOptions): 
     const { files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog, ...ruleLoadOptions(options) });
     let failed = false;
     for (const file of files) {
-        process.stderr.write(formatDiagnostics(file.path, file.diagnostics));
-        if (file.diagnostics.some(isError)) {
+        const document = file.document.parseResult.value;
+        const { layout, problems } = publishingLayout(document, options.layout);
+        const diagnostics = [...file.diagnostics, ...problems];
+        process.stderr.write(formatDiagnostics(file.path, diagnostics));
+        if (diagnostics.some(isError)) {
             console.error(`${file.path}: 有错误，未编译 not compiled: fix the errors above first`);
             failed = true;
             continue;
         }
-        const document = file.document.parseResult.value;
-        const table = buildOfficialTable(document);
+        const table = buildOfficialTable(document, layout);
         for (const format of formats) {
             const output = outputFor(file.path, format);
             try {

@@ -2,7 +2,8 @@ import { Command, Option } from 'commander';
 import { CHECK_FORMATS, checkCommand, type CheckOptions } from './check.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../diff/render.js';
-import { collectFormats, COMPILE_OUTPUT_HELP, compileCommand, OUTPUT_FORMATS, type CompileOptions } from './compile.js';
+import { layoutNames } from '../compile/layouts.js';
+import { collectFormats, COMPILE_OUTPUT_HELP, compileCommand, OUTPUT_FORMATS, parseLayout, type CompileOptions } from './compile.js';
 import { InputError, type InputOptions } from './documents.js';
 import { lspCommand } from './lsp.js';
 import { addRuleOptions } from './rule-options.js';
@@ -50,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
             `${OUTPUT_FORMATS.join('|')}; several with commas or a repeated --format (default: html,xlsx)`)
             .argParser(collectFormats))
         .option('-o, --output <path>', COMPILE_OUTPUT_HELP)
+        .addOption(new Option('--layout <name>', `the layout (表式) to publish in, over the one the document names: ${layoutNames()}`)
+            .argParser(parseLayout))
         .action(async (files: string[], options: CompileOptions) => {
             exitCode = await compileCommand(files, withGlobals(options));
         });

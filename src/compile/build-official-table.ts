@@ -4,16 +4,16 @@ import { indicatorCellItem } from '../model/indicators.js';
 import { buildDepartmentSheet } from './build-department.js';
 import { buildIndicatorRowsSheet } from './build-indicator-rows.js';
 import { buildProjectFormSheet } from './build-project-form.js';
-import { DEFAULT_LAYOUT, PROJECT_LIST, type Layout } from './layouts.js';
+import { documentLayout } from './document-layout.js';
+import { PROJECT_LIST, type Layout } from './layouts.js';
+import { listSheet } from './list-sheet.js';
 import { DEFAULT_TITLE, OFFICIAL_COLUMNS, type OfficialRow, type OfficialTable, type PublishedSheet } from './official-table.js';
 import { departmentNames, unitOf } from './sheet-parts.js';
-import { listSheet } from './list-sheet.js';
 
 /**
- * The published table of a linked, error-free document in `layout` (by default the one its 表式 names, see
- * documentLayout): for 项目列表 合计, then each department and its projects; every layout also as `sheet`.
+ * The published table of a linked, error-free document in `layout` (by default the one its 表式 names): for 项目列表 合计, then each department and its projects; every layout also as `sheet`.
  */
-export function buildOfficialTable(file: PerfFile, layout: Layout = DEFAULT_LAYOUT): OfficialTable {
+export function buildOfficialTable(file: PerfFile, layout: Layout = documentLayout(file)): OfficialTable {
     const first = file.departments[0];
     const common = {
         department: departmentNames(file),

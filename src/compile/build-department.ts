@@ -3,11 +3,10 @@
  * department's own indicators with 指标值类型, 指标值, 计量单位, 指标解释 and 评(扣)分标准.
  */
 import type { Department, Indicator, PerfFile } from '../language/generated/ast.js';
-import { annualTarget, periodTarget, targetText } from '../model/indicators.js';
 import type { DepartmentLayout } from './layouts.js';
 import type { PublishedBlock, PublishedCell, PublishedRow, PublishedSheet } from './official-table.js';
-import { cell, explanationCell, fieldRow, joined, levelNames, mergedLevelCells, metaLine, row, sheetTitle, unitOf } from './sheet-parts.js';
-import { targetColumns } from './target-columns.js';
+import { cell, explanationCell, fieldRow, joined, levelNames, mergedLevelCells, metaLine, row, sheetTitle, unitOf, valueTypeText } from './sheet-parts.js';
+import { indicatorRowTarget } from './target-columns.js';
 
 type Labels = DepartmentLayout['labels'];
 
@@ -51,16 +50,14 @@ function indicatorRows(department: Department, labels: Labels, width: number): P
 
 /** 三级指标 | 指标值类型 (as written, else from the typed target) | 指标值 | 计量单位 | 指标解释 | 评(扣)分标准 */
 function indicatorCells(indicator: Indicator, labels: Labels): PublishedCell[] {
-    const written = targetText(annualTarget(indicator) ?? periodTarget(indicator));
-    const columns = targetColumns(written, indicator);
-    const quantitative = indicator.valueType === undefined ? columns.quantitative
-        : indicator.valueType === '定量' || indicator.valueType === 'quantitative';
-    const value = columns.quantitative && columns.value !== written ? `${columns.comparator}${columns.value}` : columns.value;
+    // The comparator stays in 指标值 (≥50), the unit goes to its own column.
+    const target = indicatorRowTarget(indicator, { noComparator: '', qualitative: '' });
+    const derivedType = target.value === '' ? '' : target.quantitative ? labels.quantitative : labels.qualitative;
     return [
         cell(indicator.name, 'text'),
-        cell(written === '' && indicator.valueType === undefined ? '' : quantitative ? labels.quantitative : labels.qualitative, 'number'),
-        cell(value, 'text'),
-        cell(columns.unit, 'number'),
+        cell(valueTypeText(indicator) || derivedType, 'number'),
+        cell(target.whole ? target.value : `${target.comparator}${target.value}`, 'text'),
+        cell(target.unit, 'number'),
         explanationCell(indicator),
         cell(indicator.scoring ?? '', 'text')
     ];

@@ -4,11 +4,10 @@
  */
 import type { Department, Indicator, PerfFile, Project } from '../language/generated/ast.js';
 import { cellText, projectFigures } from '../model/figures.js';
-import { annualTarget, periodTarget, targetText } from '../model/indicators.js';
 import type { IndicatorRowsLayout } from './layouts.js';
 import type { PublishedCell, PublishedRow, PublishedSheet } from './official-table.js';
 import { cell, directionText, joined, levelNames, mergedLevelCells, metaLine, row, sheetTitle, unitOf } from './sheet-parts.js';
-import { targetColumns } from './target-columns.js';
+import { indicatorRowTarget } from './target-columns.js';
 
 const PROJECT_COLUMNS = 4;
 
@@ -47,13 +46,10 @@ function projectRows(department: Department, project: Project, layout: Indicator
 
 /** 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性 of the annual target (the period one when there is no annual). */
 function indicatorCells(indicator: Indicator, layout: IndicatorRowsLayout): PublishedCell[] {
-    const written = targetText(annualTarget(indicator) ?? periodTarget(indicator));
-    const columns = targetColumns(written, indicator);
-    const comparator = written === '' ? '' : !columns.quantitative ? layout.labels.qualitative
-        : columns.comparator || layout.labels.noComparator;
+    const columns = indicatorRowTarget(indicator, layout.labels);
     return [
         cell(indicator.name, 'text'),
-        cell(comparator, 'number'),
+        cell(columns.comparator, 'number'),
         cell(columns.value, 'text'),
         cell(columns.unit, 'number'),
         cell(indicator.weight ?? '', 'number'),

@@ -84,6 +84,11 @@ export function directionText(indicator: Indicator): string {
     return indicator.direction === undefined ? '' : indicator.direction === '正向' || indicator.direction === 'positive' ? '正向' : '反向';
 }
 
+/** 定量 / 定性 as published, whichever spelling the document uses; '' when not written. */
+export function valueTypeText(indicator: Indicator): string {
+    return indicator.valueType === undefined ? '' : indicator.valueType === '定量' || indicator.valueType === 'quantitative' ? '定量' : '定性';
+}
+
 /** 指标解释 and 绩效标准 share a column: both are kept, each on its own line. */
 export function explanationCell(indicator: Indicator): PublishedCell {
     const texts = [indicator.explanation, indicator.standard].filter((text): text is string => text !== undefined);

@@ -4,6 +4,7 @@
  * spelling; nothing is dropped: a value that is not one comparator, number and unit stays whole in 指标值.
  */
 import type { Indicator } from '../language/generated/ast.js';
+import { annualTarget, periodTarget, targetText } from '../model/indicators.js';
 import { comparatorSymbol, parseThreshold } from '../model/threshold.js';
 
 export interface TargetColumns {
@@ -14,13 +15,15 @@ export interface TargetColumns {
     unit: string;
     /** Whether the value is one comparator + number + unit (else it is qualitative or composite text). */
     quantitative: boolean;
+    /** Whether `value` is the target as written (it did not split into comparator, number and unit). */
+    whole: boolean;
 }
 
 export function targetColumns(written: string, indicator: Indicator): TargetColumns {
     const unitColumn = indicator.unit ?? '';
     const threshold = parseThreshold(written, indicator.name);
     if (threshold.kind !== 'quantity') {
-        return { comparator: '', value: written, unit: unitColumn, quantitative: false };
+        return { comparator: '', value: written, unit: unitColumn, quantitative: false, whole: true };
     }
     const comparator = threshold.comparatorForm === 'symbol' ? threshold.comparatorText ?? ''
         : threshold.comparatorForm === 'none' ? '' : comparatorSymbol(threshold.comparator);
@@ -28,7 +31,18 @@ export function targetColumns(written: string, indicator: Indicator): TargetColu
     const splits = threshold.before === undefined && threshold.after === undefined && !threshold.unitFromName
         && (unitColumn === '' || threshold.unitText === undefined || threshold.unitText === unitColumn);
     if (!splits) {
-        return { comparator, value: written, unit: unitColumn, quantitative: true };
+        return { comparator, value: written, unit: unitColumn, quantitative: true, whole: true };
     }
-    return { comparator, value: threshold.numberText, unit: unitColumn || (threshold.unitText ?? ''), quantitative: true };
+    return { comparator, value: threshold.numberText, unit: unitColumn || (threshold.unitText ?? ''), quantitative: true, whole: false };
+}
+
+/**
+ * The annual target (the period one when there is no annual) in the columns of a one-indicator-per-row table:
+ * 指标性质 is the comparator, `noComparator` (=) for a plain number, `qualitative` (定性) for text.
+ */
+export function indicatorRowTarget(indicator: Indicator, labels: { noComparator: string; qualitative: string }): TargetColumns {
+    const written = targetText(annualTarget(indicator) ?? periodTarget(indicator));
+    const columns = targetColumns(written, indicator);
+    const comparator = written === '' ? '' : !columns.quantitative ? labels.qualitative : columns.comparator || labels.noComparator;
+    return { ...columns, comparator };
 }

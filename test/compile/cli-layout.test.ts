@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADERS, UTF8_BOM } from '../../src/compile/csv-columns.js';
+import { CSV_HEADERS, LAYOUT_CSV_COLUMNS, UTF8_BOM } from '../../src/compile/csv-columns.js';
 import { referenceExample, repoRoot, runPerf } from '../helpers.js';
 
 const workspace = () => fs.mkdtempSync(path.join(os.tmpdir(), 'perf-compile-layout-'));
@@ -29,7 +29,24 @@ describe('perf compile in the other layouts', () => {
         await workbook.xlsx.readFile(path.join(cwd, 'out', `${name}.xlsx`));
         expect(workbook.worksheets[0].getCell('A1').value).toBe(title);
         const csv = fs.readFileSync(path.join(cwd, 'out', `${name}.csv`), 'utf8');
-        expect((parse(csv.slice(UTF8_BOM.length)) as string[][])[0]).toEqual(CSV_HEADERS);
+        expect((parse(csv.slice(UTF8_BOM.length)) as string[][])[0]).toEqual([...CSV_HEADERS, ...LAYOUT_CSV_COLUMNS.map(column => column.header)]);
+    });
+
+    it('the CSV of a layout other than 项目列表 has the layout fields of every indicator, the department\'s own ones too', () => {
+        const cwd = workspace();
+        const csvOf = (name: string) => {
+            expect(runPerf(['compile', path.join(repoRoot, 'examples', `${name}.perf`), '-f', 'csv', '-o', 'out'], { cwd }).code).toBe(0);
+            const [headers, ...rows] = parse(fs.readFileSync(path.join(cwd, 'out', `${name}.csv`), 'utf8').slice(UTF8_BOM.length)) as string[][];
+            return rows.map(row => Object.fromEntries(headers.map((header, i) => [header, row[i]])));
+        };
+        const library = csvOf('indicator-rows');
+        expect(library).toHaveLength(6);
+        expect(library[5]).toMatchObject({ 项目名称: '示例阅读推广活动', 指标名称: '读者满意度', 年度指标值: '≥90%', 指标性质: '≥', '指标值（分列）': '90',
+            计量单位: '%', 分值: '20', 指标方向性: '正向' });
+        const department = csvOf('department');
+        expect(department.map(row => [row.项目名称, row.指标名称, row.指标值类型, row['评(扣)分标准']])[0])
+            .toEqual(['', '举办群众文化活动', '定量', '每少1场扣1分']);
+        expect(department).toHaveLength(5);
     });
 
     it('--layout 指标行 converts the reference table: one row per indicator', () => {

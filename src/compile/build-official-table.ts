@@ -5,8 +5,7 @@ import { buildDepartmentSheet } from './build-department.js';
 import { buildIndicatorRowsSheet } from './build-indicator-rows.js';
 import { buildProjectFormSheet } from './build-project-form.js';
 import { documentLayout } from './document-layout.js';
-import { PROJECT_LIST, type Layout } from './layouts.js';
-import { listSheet } from './list-sheet.js';
+import type { Layout } from './layouts.js';
 import { DEFAULT_TITLE, OFFICIAL_COLUMNS, type OfficialRow, type OfficialTable, type PublishedSheet } from './official-table.js';
 import { departmentNames, unitOf } from './sheet-parts.js';
 
@@ -21,13 +20,8 @@ export function buildOfficialTable(file: PerfFile, layout: Layout = documentLayo
         ...(first?.year ? { year: first.year } : {})
     };
     if (layout.shape === 'project-list') {
-        const table: OfficialTable = {
-            title: first?.title ?? DEFAULT_TITLE,
-            ...common,
-            columns: [...OFFICIAL_COLUMNS],
-            rows: listRows(file)
-        };
-        return { ...table, layout: PROJECT_LIST.name, sheet: listSheet(table) };
+        // Exactly the v1 contract: the writers derive its sheet from the rows (listSheet).
+        return { title: first?.title ?? DEFAULT_TITLE, ...common, columns: [...OFFICIAL_COLUMNS], rows: listRows(file) };
     }
     const sheet = layoutSheet(file, layout);
     return { title: sheet.title, ...common, columns: [], rows: [], layout: layout.name, sheet };

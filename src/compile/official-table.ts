@@ -2,13 +2,14 @@
  * The published table as JSON: the contract every writer (HTML, XLSX, PDF, preview) renders from. Every cell
  * is text spelled exactly as it is published.
  *
- * Contract v2 (issue 14): `layout` names the 表式 and `sheet` is the layout-neutral form of any layout (title,
- * the line under it, column widths, blocks of rows whose cells may span rows and columns). `columns` and `rows`
- * are the 项目列表 (Guangdong list) as in v1, kept so that v1 readers go on working; they are empty in the
- * other layouts, whose content is in `sheet` only. docs/compile.md describes the contract.
+ * Contract v2 (issue 14): `layout` names the 表式 and `sheet` is the layout-neutral form of a layout (title,
+ * the line under it, column widths, blocks of rows whose cells may span rows and columns). A 项目列表 (Guangdong
+ * list) is exactly the v1 table — `columns` and `rows`, no `layout`, no `sheet` — and the writers derive its
+ * sheet (list-sheet.ts); in the other layouts `columns` and `rows` are empty and the content is in `sheet`.
+ * docs/compile.md describes the contract.
  */
 export interface OfficialTable {
-    /** 表式 (src/compile/layouts.ts); absent in a v1 table, which is a 项目列表. */
+    /** 表式 (src/compile/layouts.ts); absent for a 项目列表. */
     layout?: string;
     /** 项目支出绩效目标表（含转移支付项目） unless the document names another title. */
     title: string;
@@ -22,7 +23,7 @@ export interface OfficialTable {
     columns: string[];
     /** 项目列表 only: 合计, departments and projects; [] in the other layouts. */
     rows: OfficialRow[];
-    /** The layout-neutral form the writers render; absent in a v1 table (derived from `rows` then). */
+    /** The layout-neutral form the writers render; absent for a 项目列表 (derived from `rows`). */
     sheet?: PublishedSheet;
 }
 

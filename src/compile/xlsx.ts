@@ -170,21 +170,11 @@ function worksheetXml(sheet: PublishedSheet, placed: PlacedSheet, strings: Share
             parts.push(rowXml(r, undefined, []));
             continue;
         }
-        const xml = slots.flatMap((slot, i) => {
-            if (!slot) {
-                return [];
+        const xml: string[] = [];
+        slots.forEach((slot, i) => {
+            if (slot) {
+                xml.push(cellXml(cells, r, i, slot, slotStyles.index(slot)));
             }
-            const style = slotStyles.index(slot);
-            const text = slot.origin ? slot.cell.text : '';
-            if (slot.cell.role === 'amount' && row.role !== 'header') {
-                const amount = text === '' ? null : amountValue(text);
-                return [amount === null ? cells.empty(r, i, style)
-                    // More than two decimals written (10606.7522) stay text: #,##0.00 would hide digits.
-                    : typeof amount === 'number' && decimalsWritten(text) <= 2 ? cells.number(r, i, amount, style)
-                        : cells.text(r, i, text, style)];
-            }
-            // XML readers turn a bare CR into LF anyway, so write the LF that Excel uses for line breaks.
-            return [text === '' ? cells.empty(r, i, style) : cells.text(r, i, text.replace(/\r\n?/g, '\n'), style)];
         });
         const height = estimatedHeight(slots, widths);
         parts.push(rowXml(r, row.role === 'header' ? Math.max(HEADER_ROW_HEIGHT_PT, height) : height, xml));
@@ -202,6 +192,21 @@ function worksheetXml(sheet: PublishedSheet, placed: PlacedSheet, strings: Share
         '</worksheet>'
     );
     return parts.join('');
+}
+
+/** Amounts as numbers (text when they do not read as one), every other text through the shared strings. */
+function cellXml(cells: CellWriter, r: number, column: number, slot: Slot, style: number): string {
+    const text = slot.origin ? slot.cell.text : '';
+    if (text === '') {
+        return cells.empty(r, column, style);
+    }
+    if (slot.cell.role === 'amount' && slot.row.role !== 'header') {
+        const amount = amountValue(text);
+        // More than two decimals written (10606.7522) stay text: #,##0.00 would hide digits.
+        return typeof amount === 'number' && decimalsWritten(text) <= 2 ? cells.number(r, column, amount, style) : cells.text(r, column, text, style);
+    }
+    // XML readers turn a bare CR into LF anyway, so write the LF that Excel uses for line breaks.
+    return cells.text(r, column, text.replace(/\r\n?/g, '\n'), style);
 }
 
 /** A, B, … Z, AA: the column letters of a spreadsheet. */
@@ -296,7 +301,10 @@ function estimatedHeight(slots: Array<Slot | undefined>, widths: number[]): numb
     let lines = 1;
     slots.forEach((slot, i) => {
         if (slot?.origin && slot.cell.role !== 'amount' && (slot.cell.rowSpan ?? 1) === 1) {
-            const width = widths.slice(i, i + (slot.cell.colSpan ?? 1)).reduce((sum, w) => sum + w, 0);
+            let width = widths[i];
+            for (let span = 1; span < (slot.cell.colSpan ?? 1); span++) {
+                width += widths[i + span] ?? 0;
+            }
             const indent = slot.cell.role === 'name' && slot.row.role === 'project' ? 3 : 1;
             lines = Math.max(lines, wrappedLines(slot.cell.text, width - indent));
         }

@@ -15,6 +15,7 @@ import type { OfficialTable } from '../../src/compile/official-table.js';
 import { renderPdf } from '../../src/compile/pdf.js';
 import { renderXlsx } from '../../src/compile/xlsx.js';
 import { ensurePackages, hasCommand } from '../debian-packages.js';
+import { TWO_FORMS } from '../fixtures/layout-forms.js';
 import { parseDocument, repoRoot, stripWhitespace } from '../helpers.js';
 import { ensurePdfTools, pdfPages, pdfText } from './pdf-tools.js';
 
@@ -74,6 +75,20 @@ describe.skipIf(tools.skipReason !== undefined)(`each layout printed by Chromium
                 expect(inOrder(cell, text), cell).toBe(true);
             }
         }
+    }, 60_000);
+});
+
+describe.skipIf(tools.skipReason !== undefined)(`项目表 printed by Chromium${tools.skipReason ? ` (SKIPPED: ${tools.skipReason})` : ''}`, () => {
+    it('prints each project\'s form on its own page', async () => {
+        const table = buildOfficialTable((await parseDocument(TWO_FORMS)).parseResult.value);
+        const pdf = await renderPdf(renderHtml(table));
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'perf-layout-pdf-')), 'two-forms.pdf');
+        fs.writeFileSync(file, pdf);
+        const pages = pdfText(file).split('\f').slice(0, -1).map(stripWhitespace);
+        expect(pages).toHaveLength(2);
+        expect(pages[0]).toContain('示例管网改造');
+        expect(pages[1]).toContain('示例水质监测');
+        expect(pages[1]).not.toContain('示例管网改造');
     }, 60_000);
 });
 

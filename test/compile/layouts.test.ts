@@ -15,6 +15,7 @@ import { INDICATOR_ROWS, layoutNamed, PROJECT_FORM } from '../../src/compile/lay
 import type { OfficialTable, PublishedCell, PublishedRow } from '../../src/compile/official-table.js';
 import { renderXlsx } from '../../src/compile/xlsx.js';
 import type { PerfFile } from '../../src/language/generated/ast.js';
+import { TWO_FORMS } from '../fixtures/layout-forms.js';
 import { diagnosticsOf, parseDocument, readReferenceExample, repoRoot } from '../helpers.js';
 
 async function exampleFile(name: string): Promise<PerfFile> {
@@ -132,6 +133,44 @@ describe('项目表: one form per project (财预〔2021〕101号)', () => {
         expect(html).toContain('<td class="text" rowspan="3">产出指标(40-50)分</td>');
         expect(html).toContain('<td class="text"><span class="line">按竣工验收单计算</span><span class="line">计划标准</span></td>');
         expect(html).not.toMatch(/<script/i);
+    });
+});
+
+describe('项目表 with two projects', () => {
+    let table: OfficialTable;
+    let sheet: ExcelJS.Worksheet;
+
+    beforeAll(async () => {
+        const document = await parseDocument(TWO_FORMS);
+        expect(diagnosticsOf(document, 1)).toEqual([]);
+        table = buildOfficialTable(document.parseResult.value);
+        sheet = await readXlsx(table);
+    });
+
+    it('one block per project; the published level name, the English keywords, the annual goal', () => {
+        expect(table.sheet?.blocks).toHaveLength(2);
+        const second = table.sheet!.blocks[1];
+        expect(texts(second.rows.find(row => row.cells.some(cell => cell.text === '监测次数'))))
+            .toEqual(['预期产出指标', '数量指标', '监测次数', '≥12次', '≥12次', '', '']);
+        expect(texts(second.rows.find(row => row.cells.some(cell => cell.text === '实施周期指标值')))?.[4]).toBe('实施周期指标值');
+        expect(texts(second.rows.find(row => row.cells.some(cell => cell.text === '全年监测水质。')))).toEqual(['全年监测水质。']);
+        expect(texts(second.rows.find(row => row.cells.some(cell => cell.text === '一般公共预算拨款')))).toEqual(['一般公共预算拨款', '10606.7522']);
+    });
+
+    it('XLSX: the forms one under another with a blank row between; four decimals kept as written', () => {
+        expect(xlsxTexts(sheet)).toEqual(sheetTexts(table));
+        const firstRows = [...table.sheet!.blocks[0].header, ...table.sheet!.blocks[0].rows].length;
+        const blank = sheet.getRow(2 + firstRows + 1);
+        expect(blank.cellCount).toBe(0);
+        expect(sheet.getRow(2 + firstRows + 2).getCell(2).value).toBe('示例水质监测');
+        const fund = sheet.getColumn(5).values.find(value => value === '10606.7522');
+        expect(fund).toBe('10606.7522');
+    });
+
+    it('HTML: one table per form, each printed on its own page', () => {
+        const html = renderHtml(table);
+        expect(html.match(/<table>/g)).toHaveLength(2);
+        expect(html).toContain('.perf-official[data-layout="项目表"] table ~ table { break-before: page; }');
     });
 });
 

@@ -1,4 +1,5 @@
 /** The options of `perf compile`, apart from the command so that `perf --help` loads neither Langium nor a writer. */
+import { layoutNamed, layoutNames, type Layout } from '../compile/layouts.js';
 import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../compile/output-formats.js';
 import type { InputOptions } from './documents.js';
 import { InputError } from './input-error.js';
@@ -11,6 +12,8 @@ export interface CompileOptions extends InputOptions, RuleOptions {
     format?: OutputFormat[];
     /** One file and one format: the output file (or a folder: existing, ending in /, or without extension). Otherwise: the output folder. */
     output?: string;
+    /** The layout (表式) to publish in, over the one each document names: a converter between layouts. */
+    layout?: Layout;
 }
 
 export const COMPILE_OUTPUT_HELP =
@@ -27,4 +30,13 @@ export function collectFormats(value: string, previous: OutputFormat[] | undefin
         throw new InputError(`未知的输出格式 unknown format "${value}": use ${OUTPUT_FORMATS.join(', ')} (several with commas: html,xlsx)`);
     }
     return [...new Set([...(previous ?? []), ...formats as OutputFormat[]])];
+}
+
+/** Parses --layout: a layout's Chinese name or English alias. */
+export function parseLayout(value: string): Layout {
+    const layout = layoutNamed(value);
+    if (!layout) {
+        throw new InputError(`未知的表式 unknown layout "${value}": use ${layoutNames()}`);
+    }
+    return layout;
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildOfficialTable } from '../compile/build-official-table.js';
+import { publishingLayout } from '../compile/document-layout.js';
 import { ChromiumMissingError } from '../compile/pdf.js';
 import { DEFAULT_FORMATS, type OutputFormat } from '../compile/output-formats.js';
 import { renderOutput } from '../compile/write-outputs.js';
@@ -21,14 +22,16 @@ export async function compileCommand(paths: string[], options: CompileOptions): 
     const { files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog, ...ruleLoadOptions(options) });
     let failed = false;
     for (const file of files) {
-        process.stderr.write(formatDiagnostics(file.path, file.diagnostics));
-        if (file.diagnostics.some(isError)) {
+        const document = file.document.parseResult.value;
+        const { layout, problems } = publishingLayout(document, options.layout);
+        const diagnostics = [...file.diagnostics, ...problems];
+        process.stderr.write(formatDiagnostics(file.path, diagnostics));
+        if (diagnostics.some(isError)) {
             console.error(`${file.path}: 有错误，未编译 not compiled: fix the errors above first`);
             failed = true;
             continue;
         }
-        const document = file.document.parseResult.value;
-        const table = buildOfficialTable(document);
+        const table = buildOfficialTable(document, layout);
         for (const format of formats) {
             const output = outputFor(file.path, format);
             try {

@@ -2,8 +2,9 @@ import { Command, Option } from 'commander';
 import { CHECK_FORMATS, checkCommand, type CheckOptions } from './check.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../diff/render.js';
+import { layoutNames } from '../compile/layouts.js';
 import { OUTPUT_FORMATS } from '../compile/output-formats.js';
-import { collectFormats, COMPILE_OUTPUT_HELP, type CompileOptions } from './compile-options.js';
+import { collectFormats, COMPILE_OUTPUT_HELP, parseLayout, type CompileOptions } from './compile-options.js';
 import type { InputOptions } from './documents.js';
 import { InputError } from './input-error.js';
 import { lspCommand } from './lsp.js';
@@ -54,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
             `${OUTPUT_FORMATS.join('|')}; several with commas or a repeated --format (default: html,xlsx)`)
             .argParser(collectFormats))
         .option('-o, --output <path>', COMPILE_OUTPUT_HELP)
+        .addOption(new Option('--layout <name>', `the layout (表式) to publish in, over the one the document names: ${layoutNames()}`)
+            .argParser(parseLayout))
         .action(async (files: string[], options: CompileOptions) => {
             const { compileCommand } = await import('./compile.js');
             exitCode = await compileCommand(files, withGlobals(options));

@@ -33,6 +33,30 @@ export const CSV_COLUMNS = [
 
 export type CsvColumnKey = typeof CSV_COLUMNS[number]['key'];
 
+/**
+ * Columns added after CSV_COLUMNS when the table is published in a layout other than 项目列表: the fields those
+ * layouts print (the 指标行 split of the annual target, weight, direction, value type, explanations, the level
+ * names as published). The 项目列表 CSV keeps exactly CSV_COLUMNS.
+ */
+export const LAYOUT_CSV_COLUMNS = [
+    { key: 'code', header: '三级指标编码' },
+    { key: 'level1Label', header: '一级指标（表中名称）' },
+    { key: 'level2Label', header: '二级指标（表中名称）' },
+    { key: 'comparatorColumn', header: '指标性质' },
+    { key: 'valueColumn', header: '指标值（分列）' },
+    { key: 'unitColumn', header: '计量单位' },
+    { key: 'weight', header: '分值' },
+    { key: 'direction', header: '指标方向性' },
+    { key: 'valueType', header: '指标值类型' },
+    { key: 'explanation', header: '指标解释' },
+    { key: 'standard', header: '绩效标准' },
+    { key: 'scoring', header: '评(扣)分标准' }
+] as const;
+
+export type LayoutCsvColumnKey = typeof LAYOUT_CSV_COLUMNS[number]['key'];
+
+export type LayoutCsvRecord = Record<LayoutCsvColumnKey, string>;
+
 /** One CSV row by column key; every value is the unescaped cell text ('' for an empty cell). */
 export type CsvRecord = Record<CsvColumnKey, string>;
 

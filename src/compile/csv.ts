@@ -9,12 +9,59 @@ import type { Department, Indicator, PerfFile, Project } from '../language/gener
 import { cellText, projectFigures } from '../model/figures.js';
 import { annualTarget, categoryOf, groupOf, periodTarget, targetText } from '../model/indicators.js';
 import { parseThreshold, type Threshold } from '../model/threshold.js';
-import { CSV_HEADERS, CSV_KEYS, escapeCsvCell, UTF8_BOM, type CsvRecord } from './csv-columns.js';
+import {
+    CSV_HEADERS, CSV_KEYS, escapeCsvCell, LAYOUT_CSV_COLUMNS, UTF8_BOM, type CsvRecord, type LayoutCsvRecord
+} from './csv-columns.js';
+import { documentLayout } from './document-layout.js';
+import { INDICATOR_ROWS, type Layout } from './layouts.js';
+import { directionText, valueTypeText } from './sheet-parts.js';
+import { indicatorRowTarget } from './target-columns.js';
 
-/** The CSV text, BOM first, CRLF line ends (what Excel writes and expects). */
-export function renderCsv(file: PerfFile): string {
-    const rows = csvRecords(file).map(record => CSV_KEYS.map(key => escapeCsvCell(record[key])));
-    return UTF8_BOM + stringify([[...CSV_HEADERS], ...rows], { record_delimiter: 'windows' });
+/**
+ * The CSV text, BOM first, CRLF line ends (what Excel writes and expects). In a layout other than 项目列表 the
+ * rows also carry LAYOUT_CSV_COLUMNS, and the department's own indicators follow its projects (项目名称 empty).
+ */
+export function renderCsv(file: PerfFile, layout: Layout = documentLayout(file)): string {
+    const stringified = (keys: readonly string[], records: Array<Record<string, string>>) =>
+        records.map(record => keys.map(key => escapeCsvCell(record[key])));
+    if (layout.shape === 'project-list') {
+        return UTF8_BOM + stringify([[...CSV_HEADERS], ...stringified(CSV_KEYS, csvRecords(file))], { record_delimiter: 'windows' });
+    }
+    const keys = [...CSV_KEYS, ...LAYOUT_CSV_COLUMNS.map(column => column.key)];
+    const headers = [...CSV_HEADERS, ...LAYOUT_CSV_COLUMNS.map(column => column.header)];
+    return UTF8_BOM + stringify([headers, ...stringified(keys, layoutCsvRecords(file))], { record_delimiter: 'windows' });
+}
+
+/** The rows of a layout other than 项目列表: each indicator's layout fields beside the long-format columns. */
+function layoutCsvRecords(file: PerfFile): Array<CsvRecord & LayoutCsvRecord> {
+    return file.departments.flatMap(department => [
+        ...department.projects.flatMap(project => {
+            const records = projectRecords(department, project);
+            return records.map((record, i) => ({ ...record, ...layoutCells(project.indicators[i]) }));
+        }),
+        ...department.indicators.map((indicator, i) => ({
+            department: department.name, project: '', user: '', total: '', fiscal: '', specialAccount: '', other: '',
+            goal: department.annualGoal.join(''), ...indicatorCells(indicator, i + 1), ...layoutCells(indicator)
+        }))
+    ]);
+}
+
+function layoutCells(indicator: Indicator | undefined): LayoutCsvRecord {
+    const target = indicator && indicatorRowTarget(indicator, INDICATOR_ROWS.labels);
+    return {
+        code: indicator?.code ?? '',
+        level1Label: indicator?.groupLabel ?? '',
+        level2Label: indicator?.categoryLabel ?? '',
+        comparatorColumn: target?.comparator ?? '',
+        valueColumn: target?.value ?? '',
+        unitColumn: target?.unit ?? '',
+        weight: indicator?.weight ?? '',
+        direction: indicator ? directionText(indicator) : '',
+        valueType: indicator ? valueTypeText(indicator) : '',
+        explanation: indicator?.explanation ?? '',
+        standard: indicator?.standard ?? '',
+        scoring: indicator?.scoring ?? ''
+    };
 }
 
 /** The rows before escaping, in document order. */

@@ -5,7 +5,9 @@
  * textContent of every cell equals the published cell string.
  */
 import { escapeHtml } from './escape.js';
-import { Column, type OfficialRow, type OfficialTable } from './official-table.js';
+import { PROJECT_LIST } from './layouts.js';
+import { listSheet } from './list-sheet.js';
+import type { OfficialTable, PublishedBlock, PublishedCell, PublishedRow, PublishedSheet } from './official-table.js';
 
 export interface RenderHtmlOptions {
     /** Content-Security-Policy for the meta tag; a VS Code webview passes its own (e.g. with a nonce). */
@@ -15,15 +17,6 @@ export interface RenderHtmlOptions {
 }
 
 export const DEFAULT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-const ROW_CLASS: Record<OfficialRow['level'], string> = {
-    0: 'row-total', 1: 'row-department', 2: 'row-project'
-};
-
-/** Class per column; the widths keep the long 绩效指标 text readable on A4 landscape. */
-const COLUMN_CLASS = ['name', 'amount', 'amount', 'amount', 'amount', 'goal', 'indicators'];
-// An amount column holds "67,522.75" in bold and "财政专户拨款" on one line at the 9pt print size.
-const COLUMN_WIDTH = ['14%', '8%', '8%', '8%', '8%', '17%', '37%'];
 
 export const OFFICIAL_TABLE_CSS = `
 @page { size: A4 landscape; margin: 12mm; }
@@ -40,6 +33,11 @@ export const OFFICIAL_TABLE_CSS = `
 .perf-official tr.row-total td.name { text-align: center; }
 .perf-official tr.row-project td.name { padding-left: 1.5em; }
 .perf-official td.indicators .item { display: block; }
+.perf-official table ~ table { margin-top: 12pt; }
+.perf-official[data-layout="项目表"] table ~ table { break-before: page; }
+.perf-official td.label, .perf-official td.heading, .perf-official td.number { text-align: center; vertical-align: middle; }
+.perf-official td.heading { font-weight: bold; }
+.perf-official td .line { display: block; }
 @media print { .perf-official { font-size: 9pt; } }
 `.trim();
 
@@ -53,7 +51,7 @@ export function renderHtml(table: OfficialTable, options: RenderHtmlOptions = {}
         '<meta charset="utf-8">',
         `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(options.csp ?? DEFAULT_CSP)}">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        `<title>${escapeHtml(`${table.department} ${table.title}`.trim())}</title>`,
+        `<title>${escapeHtml(`${table.department} ${table.sheet?.title ?? table.title}`.trim())}</title>`,
         `<style${nonce}>\n${OFFICIAL_TABLE_CSS}\n</style>`,
         '</head>',
         '<body>',
@@ -64,44 +62,54 @@ export function renderHtml(table: OfficialTable, options: RenderHtmlOptions = {}
     ].join('\n');
 }
 
-/** The table alone (title, department line, table), for embedding next to OFFICIAL_TABLE_CSS. */
+/** The table alone (title, the line under it, the table), for embedding next to OFFICIAL_TABLE_CSS. */
 export function renderHtmlFragment(table: OfficialTable): string {
-    const cols = COLUMN_WIDTH.map((width, i) => `<col class="${COLUMN_CLASS[i]}" style="width: ${width}">`).join('');
-    const headers = table.columns.map((text, i) => `<th scope="col" class="${COLUMN_CLASS[i] ?? ''}">${escapeHtml(text)}</th>`).join('');
+    const sheet = table.sheet ?? listSheet(table);
+    const layout = table.layout && table.layout !== PROJECT_LIST.name ? ` data-layout="${escapeHtml(table.layout)}"` : '';
     return [
-        `<div class="perf-official"${table.year ? ` data-year="${escapeHtml(table.year)}"` : ''}>`,
-        `<h1>${escapeHtml(table.title)}</h1>`,
+        `<div class="perf-official"${table.year ? ` data-year="${escapeHtml(table.year)}"` : ''}${layout}>`,
+        `<h1>${escapeHtml(sheet.title)}</h1>`,
         '<div class="meta">',
-        `<span class="department">部门名称：${escapeHtml(table.department)}</span>`,
-        `<span class="unit">单位：${escapeHtml(table.unit)}</span>`,
+        ...sheet.meta.map(meta => `<span class="${escapeHtml(meta.role)}">${escapeHtml(meta.text)}</span>`),
         '</div>',
-        '<table>',
-        `<colgroup>${cols}</colgroup>`,
-        `<thead><tr>${headers}</tr></thead>`,
-        '<tbody>',
-        ...table.rows.map(renderRow),
-        '</tbody>',
-        '</table>',
+        ...sheet.blocks.flatMap(block => renderBlock(sheet, block)),
         '</div>'
     ].join('\n');
 }
 
-function renderRow(row: OfficialRow): string {
-    const cells = row.cells.map((text, i) => {
-        const content = i === Column.indicators ? indicatorItems(text) : escapeHtml(text);
-        return `<td class="${COLUMN_CLASS[i] ?? ''}">${content}</td>`;
-    });
-    return `<tr class="${ROW_CLASS[row.level]}" data-level="${row.level}">${cells.join('')}</tr>`;
+function renderBlock(sheet: PublishedSheet, block: PublishedBlock): string[] {
+    const cols = sheet.columns.map(column => `<col class="${escapeHtml(column.role)}" style="width: ${escapeHtml(column.htmlWidth)}">`).join('');
+    return [
+        '<table>',
+        `<colgroup>${cols}</colgroup>`,
+        ...(block.header.length === 0 ? [] : [`<thead>${block.header.map(row => renderRow(row, 'th')).join('')}</thead>`]),
+        '<tbody>',
+        ...block.rows.map(row => renderRow(row, 'td')),
+        '</tbody>',
+        '</table>'
+    ];
+}
+
+function renderRow(row: PublishedRow, tag: 'th' | 'td'): string {
+    const cells = row.cells.map(cell => {
+        const scope = tag === 'th' ? ' scope="col"' : '';
+        const spans = (cell.colSpan ? ` colspan="${cell.colSpan}"` : '') + (cell.rowSpan ? ` rowspan="${cell.rowSpan}"` : '');
+        return `<${tag}${scope} class="${cell.role}"${spans}>${cellContent(cell)}</${tag}>`;
+    }).join('');
+    if (row.role === 'header') {
+        return `<tr>${cells}</tr>`;
+    }
+    return `<tr class="row-${row.role}"${row.level === undefined ? '' : ` data-level="${row.level}"`}>${cells}</tr>`;
 }
 
 /**
- * Wraps each numbered item ("1、…。2、…") of an indicator cell in a block span, so every item
- * starts on its own line. The pieces concatenate back to the exact cell text (no added text).
+ * A cell shown on several lines (each numbered indicator item of a 项目列表, 指标解释 beside 绩效标准) has each
+ * line in a block span; the spans' text is the cell's lines exactly (no added text).
  */
-function indicatorItems(text: string): string {
-    const items = text.split(/(?<=。)(?=\d+、)/);
-    if (items.length < 2) {
-        return escapeHtml(text);
+function cellContent(cell: PublishedCell): string {
+    if (!cell.lines) {
+        return escapeHtml(cell.text);
     }
-    return items.map(item => `<span class="item">${escapeHtml(item)}</span>`).join('');
+    const lineClass = cell.role === 'indicators' ? 'item' : 'line';
+    return cell.lines.map(line => `<span class="${lineClass}">${escapeHtml(line)}</span>`).join('');
 }

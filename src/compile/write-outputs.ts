@@ -6,6 +6,7 @@ import type { PerfFile } from '../language/generated/ast.js';
 import { buildOfficialTable } from './build-official-table.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
+import { DEFAULT_LAYOUT, layoutNamed } from './layouts.js';
 import type { OfficialTable } from './official-table.js';
 import { renderPdf } from './pdf.js';
 import type { OutputFormat } from './output-formats.js';
@@ -20,7 +21,7 @@ export async function renderOutput(format: OutputFormat, file: PerfFile, table: 
         case 'html': return Buffer.from(renderHtml(table), 'utf8');
         // Loaded only when an XLSX is written (it once pulled in exceljs; now it writes SpreadsheetML itself).
         case 'xlsx': return (await import('./xlsx.js')).renderXlsx(table);
-        case 'csv': return Buffer.from(renderCsv(file), 'utf8');
+        case 'csv': return Buffer.from(renderCsv(file, layoutNamed(table.layout ?? '') ?? DEFAULT_LAYOUT), 'utf8');
         case 'pdf': return renderPdf(renderHtml(table));
     }
 }

@@ -79,13 +79,14 @@ export const WORKBOOK_RELATIONSHIPS_XML = XML_DECLARATION
     + `<Relationship Id="rId3" Type="${RELATIONSHIPS_NAMESPACE}/sharedStrings" Target="${SHARED_STRINGS_PATH.slice('xl/'.length)}"/>`
     + '</Relationships>';
 
-/** xl/workbook.xml: the one sheet, and the rows repeated at the top of every printed page. */
-export function workbookXml(sheetName: string, printTitleRows: string): string {
+/** xl/workbook.xml: the one sheet, and the rows repeated at the top of every printed page (if any). */
+export function workbookXml(sheetName: string, printTitleRows: string | undefined): string {
     const quotedName = `'${sheetName.replaceAll("'", "''")}'`;
     return `${XML_DECLARATION}<workbook xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">`
         + '<workbookPr/><bookViews><workbookView/></bookViews>'
         + `<sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets>`
-        + `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeXml(`${quotedName}!${printTitleRows}`)}</definedName></definedNames>`
+        + (printTitleRows === undefined ? ''
+            : `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeXml(`${quotedName}!${printTitleRows}`)}</definedName></definedNames>`)
         + '<calcPr calcId="171027"/>'
         + '</workbook>';
 }

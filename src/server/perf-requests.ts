@@ -8,6 +8,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { buildOfficialTable } from '../compile/build-official-table.js';
+import { publishingLayout } from '../compile/document-layout.js';
 import { ChromiumMissingError } from '../compile/pdf.js';
 import { renderOutput } from '../compile/write-outputs.js';
 import { importFile } from '../import/import-file.js';
@@ -65,9 +66,16 @@ function firstErrorOf(errors: Diagnostic[]): FirstError | undefined {
     return first && { line: first.range.start.line, character: first.range.start.character, message: typeof first.message === 'string' ? first.message : first.message.value };
 }
 
+/** What stops a compile: the document's errors, then what its layout requires and the document lacks. */
+function compileErrorsOf(document: LangiumDocument<PerfFile>): Diagnostic[] {
+    const layoutErrors = publishingLayout(document.parseResult.value).problems
+        .filter(d => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error);
+    return [...errorsOf(document), ...layoutErrors];
+}
+
 export async function officialTableOf(shared: LangiumSharedServices, uri: string): Promise<OfficialTableResult> {
     const document = await validatedDocument(shared, uri);
-    const errors = errorsOf(document);
+    const errors = compileErrorsOf(document);
     if (errors.length > 0) {
         return { errorCount: errors.length, firstError: firstErrorOf(errors) };
     }
@@ -108,7 +116,7 @@ export async function compileDocument(shared: LangiumSharedServices, params: Com
         return { message: `不支持的格式 ${String(params.format)}：可用 ${COMPILE_FORMATS.join('、')}` };
     }
     const document = await validatedDocument(shared, params.uri);
-    const errors = errorsOf(document);
+    const errors = compileErrorsOf(document);
     if (errors.length > 0) {
         const first = firstErrorOf(errors)!;
         return {

@@ -1,0 +1,138 @@
+/**
+ * The fields of a document that a layout requires or prints, by name, and the check a compile runs before it
+ * builds a layout: a field the layout requires and the document lacks is an error naming it (at the project
+ * or department that lacks it); a field the document has and the layout does not print is a warning, so no
+ * content is left out of a table silently (converting with `perf compile --layout`).
+ */
+import { GrammarUtils, type AstNode } from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Department, Indicator, PerfFile, Project } from '../language/generated/ast.js';
+import type { Layout } from './layouts.js';
+
+interface Field<Node> {
+    /** The field as a budget officer knows it, and the keyword that writes it. */
+    label: string;
+    keyword: string;
+    has: (node: Node) => boolean;
+}
+
+const text = (value: string | undefined) => value !== undefined;
+const some = (values: readonly unknown[]) => values.length > 0;
+
+export const PROJECT_FIELDS = {
+    user: { label: '资金使用单位', keyword: '资金使用单位 "…"', has: p => text(p.user) },
+    goal: { label: '绩效目标', keyword: '绩效目标 "…"', has: p => some(p.goal) },
+    supervisor: { label: '主管部门', keyword: '主管部门 "…" 编码 "…"', has: p => text(p.supervisor) },
+    implementer: { label: '实施单位', keyword: '实施单位 "…"', has: p => text(p.implementer) },
+    attribute: { label: '项目属性', keyword: '项目属性 "…"', has: p => text(p.attribute) },
+    kind: { label: '项目类别', keyword: '项目类别 "…"', has: p => text(p.kind) },
+    nature: { label: '项目性质', keyword: '项目性质 "…"', has: p => text(p.nature) },
+    dates: { label: '项目起止时间', keyword: '起止时间 2024.01-2024.12', has: p => text(p.start) },
+    manager: { label: '项目负责人', keyword: '项目负责人 "…"', has: p => text(p.manager) },
+    info: { label: '其他项目信息', keyword: '信息 "键" "值"', has: p => some(p.info) },
+    funds: { label: '资金来源明细', keyword: '资金 "…" 金额', has: p => some(p.funds) },
+    midTermBudget: { label: '中期预算', keyword: '中期预算 金额', has: p => text(p.midTermBudget) },
+    periodGoal: { label: '实施期目标', keyword: '实施期目标 "…"', has: p => some(p.periodGoal) },
+    annualGoal: { label: '年度目标', keyword: '年度目标 "…"', has: p => some(p.annualGoal) },
+    longTermGoal: { label: '长期目标', keyword: '长期目标 "…"', has: p => some(p.longTermGoal) },
+    midTermGoal: { label: '中期目标', keyword: '中期目标 "…"', has: p => some(p.midTermGoal) },
+    costs: { label: '成本构成', keyword: '成本 "…" 金额', has: p => some(p.costs) },
+    scores: { label: '一级指标分值范围', keyword: '分值范围 1 40-50', has: p => some(p.scores) },
+    executionScore: { label: '预算执行率分值', keyword: '预算执行率 10', has: p => text(p.executionScore) }
+} satisfies Record<string, Field<Project>>;
+
+export const DEPARTMENT_FIELDS = {
+    duties: { label: '部门职责', keyword: '部门职责 "…"', has: d => some(d.duties) },
+    annualGoal: { label: '年度总体绩效目标', keyword: '年度目标 "…"', has: d => some(d.annualGoal) },
+    funds: { label: '部门资金', keyword: '资金 "基本支出" 金额', has: d => some(d.funds) },
+    indicators: { label: '部门整体绩效指标', keyword: '部门块中的指标行（如 11 "…" 指标值 ≥1个）', has: d => some(d.indicators) }
+} satisfies Record<string, Field<Department>>;
+
+export const INDICATOR_FIELDS = {
+    code: { label: '三级指标编码', keyword: '编码', has: i => text(i.code) },
+    weight: { label: '分值/权重', keyword: '分值', has: i => text(i.weight) },
+    direction: { label: '指标方向性', keyword: '正向/反向', has: i => text(i.direction) },
+    valueType: { label: '指标值类型', keyword: '定量/定性', has: i => text(i.valueType) },
+    unit: { label: '计量单位', keyword: '计量单位 "…"', has: i => text(i.unit) },
+    explanation: { label: '指标解释', keyword: '指标解释 "…"', has: i => text(i.explanation) },
+    standard: { label: '绩效标准', keyword: '绩效标准 "…"', has: i => text(i.standard) },
+    scoring: { label: '评(扣)分标准', keyword: '评分标准 "…"', has: i => text(i.scoring) },
+    groupLabel: { label: '一级指标名称', keyword: '一级 "…"', has: i => text(i.groupLabel) },
+    categoryLabel: { label: '二级指标名称', keyword: '二级 "…"', has: i => text(i.categoryLabel) }
+} satisfies Record<string, Field<Indicator>>;
+
+export type ProjectField = keyof typeof PROJECT_FIELDS;
+export type DepartmentField = keyof typeof DEPARTMENT_FIELDS;
+export type IndicatorField = keyof typeof INDICATOR_FIELDS;
+
+export const LAYOUT_MISSING_FIELD = 'layout-missing-field';
+export const LAYOUT_UNPRINTED_FIELD = 'layout-unprinted-field';
+
+/** Errors for what `layout` requires and the document lacks; warnings for what it has and `layout` does not print. */
+export function layoutProblems(file: PerfFile, layout: Layout): Diagnostic[] {
+    const problems: Diagnostic[] = [];
+    const missing = (node: AstNode, field: Field<never>, owner: string) => problems.push(diagnostic(node, DiagnosticSeverity.Error,
+        LAYOUT_MISSING_FIELD, `表式“${layout.name}”需要${field.label}，${owner}没有：请写 ${field.keyword}，或用 --layout 选另一表式 `
+        + `(layout ${layout.alias} needs ${field.label})`));
+    const unprinted = new Map<string, { node: AstNode; count: number }>();
+    const note = (node: AstNode, field: Field<never>) => {
+        const seen = unprinted.get(field.label);
+        if (seen) {
+            seen.count++;
+        } else {
+            unprinted.set(field.label, { node, count: 1 });
+        }
+    };
+    const projectFields = Object.entries(PROJECT_FIELDS) as Array<[ProjectField, Field<Project>]>;
+    const departmentFields = Object.entries(DEPARTMENT_FIELDS) as Array<[DepartmentField, Field<Department>]>;
+    const indicatorFields = Object.entries(INDICATOR_FIELDS) as Array<[IndicatorField, Field<Indicator>]>;
+    const checkIndicators = (indicators: Indicator[]) => {
+        for (const indicator of indicators) {
+            for (const [key, field] of indicatorFields) {
+                if (field.has(indicator) && !layout.prints.indicator.includes(key)) {
+                    note(indicator, field);
+                }
+            }
+        }
+    };
+    for (const department of file.departments) {
+        for (const [key, field] of departmentFields) {
+            if (layout.requires.department.includes(key) && !field.has(department)) {
+                missing(department, field, `部门“${department.name}”`);
+            } else if (field.has(department) && !layout.prints.department.includes(key)) {
+                note(department, field);
+            }
+        }
+        if (layout.prints.department.includes('indicators')) {
+            checkIndicators(department.indicators);
+        }
+        if (department.projects.length > 0 && layout.shape === 'department') {
+            note(department.projects[0], { label: '项目', keyword: '项目', has: () => true });
+        }
+        for (const project of department.projects) {
+            for (const [key, field] of projectFields) {
+                if (layout.requires.project.includes(key) && !field.has(project)) {
+                    missing(project, field, `项目“${project.name}”`);
+                } else if (field.has(project) && !layout.prints.project.includes(key) && layout.shape !== 'department') {
+                    note(project, field);
+                }
+            }
+            if (layout.shape !== 'department') {
+                checkIndicators(project.indicators);
+            }
+        }
+    }
+    for (const [label, { node, count }] of unprinted) {
+        problems.push(diagnostic(node, DiagnosticSeverity.Warning, LAYOUT_UNPRINTED_FIELD,
+            `表式“${layout.name}”没有${label}的位置，${count > 1 ? `${count}处` : '此处'}${label}不会印出 `
+            + `(layout ${layout.alias} does not print ${label}; choose another layout with --layout to keep it)`));
+    }
+    return problems;
+}
+
+/** At the name of a project or department (the line a budget officer looks for), else the node's start. */
+function diagnostic(node: AstNode, severity: DiagnosticSeverity, code: string, message: string): Diagnostic {
+    const at = (node.$cstNode && GrammarUtils.findNodeForProperty(node.$cstNode, 'name')) ?? node.$cstNode;
+    const range = at?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { range, severity, code, source: 'perf', message };
+}

@@ -5,6 +5,7 @@ import type { PerfSettings } from './settings/perf-settings.js';
 import { AmountRules } from './validation/amount-rules.js';
 import { ComparatorRules } from './validation/comparator-rules.js';
 import { IndicatorRules } from './validation/indicator-rules.js';
+import { LevelNameRules } from './validation/level-name-rules.js';
 import { ReconciliationRules } from './validation/reconciliation.js';
 import { SettingRules } from './validation/setting-rules.js';
 import { TargetRules } from './validation/target-rules.js';
@@ -35,6 +36,7 @@ export class PerfValidator {
             new SettingRules(),
             new ReconciliationRules(settings),
             new IndicatorRules(scopes),
+            new LevelNameRules(scopes),
             new TargetRules(),
             new ComparatorRules(),
             new TextRules()

@@ -75,6 +75,18 @@ export const RULES = {
         severity: 'error', title: '同一指标既写了共用的指标值，又写了实施周期或年度指标值',
         gloss: '指标值 (both targets) together with a period or annual target'
     },
+    'level-name-mapped': {
+        severity: 'info', title: '一级/二级指标名称是旧称或地方写法（如预期产出指标、时效指标（工期指标）），已对应到指标体系的代码',
+        gloss: 'an older or local level name, mapped to its catalog code (printed as published)'
+    },
+    'unknown-level-name': {
+        severity: 'warning', title: '一级/二级指标名称不在指标体系中，也不是已知的旧称，无法对应到代码',
+        gloss: 'a level name outside the catalog that cannot be mapped'
+    },
+    'level-name-mismatch': {
+        severity: 'warning', title: '一级/二级指标名称对应的代码与写明的指标代码不符',
+        gloss: 'a level name that means another code than the one written'
+    },
     'inconsistent-targets': {
         severity: 'warning', title: '实施周期指标值与年度指标值的量纲或单位不同',
         gloss: 'period and annual targets of different dimensions or units'

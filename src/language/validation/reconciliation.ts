@@ -1,8 +1,8 @@
 /**
  * Reconciliation with exact decimals: a stated 总计/合计 or source column against the sum it should be.
  * A difference that the rounding of the summed figures can explain (half a unit of the last decimal
- * written, per summed figure) is a warning that says so; a larger one is an error. The diagnostic sits on
- * the stated figure and names the computed one.
+ * written, per summed figure, and of the stated one when it has fewer decimals than they) is a warning that
+ * says so; a larger one is an error. The diagnostic sits on the stated figure and names the computed one.
  */
 import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { isDepartment, type Department, type PerfAstType, type Project } from '../generated/ast.js';
@@ -170,7 +170,9 @@ export class ReconciliationRules {
         if (difference.isZero()) {
             return; // the usual case: the rounding the sum can explain is only worked out for a difference
         }
-        const summed = summedFigures();
+        // A stated figure written with fewer decimals than its parts (10606.75 for 10606.7522) was rounded itself.
+        const parts = summedFigures();
+        const summed = decimalsWritten(stated.text) < Math.max(...parts.decimals) ? combine([parts, summedOf([stated])]) : parts;
         const fixedTolerance = this.settings.roundingTolerance;
         const tolerance = fixedTolerance ?? summed.tolerance;
         const explained = fixedTolerance

@@ -5,7 +5,7 @@
  * a whole column.
  */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import { isQuotedTarget, type Department, type Indicator, type PerfAstType, type Project } from '../generated/ast.js';
+import { isQuotedTarget, isSimpleTarget, type Department, type Indicator, type PerfAstType, type Project, type Target } from '../generated/ast.js';
 import { annualTarget, periodTarget, targetMeaning, targetText } from '../../model/indicators.js';
 import { directionOf, valueTypeOf } from '../../model/scoring.js';
 import { isLowerBound, isUpperBound, quantities, unitOfName, type Quantity } from '../../model/threshold.js';
@@ -32,18 +32,27 @@ function contradicts(column: string, q: Quantity): boolean {
     return columnInfo && valueInfo ? columnInfo.base !== valueInfo.base : toHalfWidth(column).trim() !== q.unit;
 }
 
+/** A value as written, compared without reading the CST (the column check runs on every project). */
+function valueKey(target: Target | undefined): string {
+    return !target ? '' : isSimpleTarget(target) ? `${target.comparator ?? ''}\u0000${target.quantity}` : target.text.trim();
+}
+
 export class ValueRules {
 
     checks(): ValidationChecks<PerfAstType> {
         return {
             Indicator: (indicator, accept) => {
                 this.checkQualitative(indicator, accept);
+                // Only a unit column, a direction or a unit in the name give the quantities something to meet.
+                const columns = indicator.unit !== undefined || indicator.direction !== undefined || /[)）]\s*$/.test(indicator.name ?? '');
                 for (const property of PROPERTIES) {
                     if (indicator[property]) {
                         this.checkPlaceholder(indicator, property, accept);
-                        const found = quantities(targetMeaning(indicator, property === 'annual' ? 'annual' : 'period'));
-                        this.checkUnit(indicator, property, found, accept);
-                        this.checkDirection(indicator, property, found, accept);
+                        if (columns) {
+                            const found = quantities(targetMeaning(indicator, property === 'annual' ? 'annual' : 'period'));
+                            this.checkUnit(indicator, property, found, accept);
+                            this.checkDirection(indicator, property, found, accept);
+                        }
                     }
                 }
             },
@@ -72,10 +81,14 @@ export class ValueRules {
         }
     }
 
+    /** Only quoted text can be empty or hold a template (a simple target is one number with its unit). */
     checkPlaceholder(indicator: Indicator, property: TargetProperty, accept: ValidationAcceptor): void {
-        const target = indicator[property]!;
-        const text = targetText(target);
-        const problem = isQuotedTarget(target) && text.trim() === '' ? '为空'
+        const target = indicator[property];
+        if (!isQuotedTarget(target)) {
+            return;
+        }
+        const text = target.text;
+        const problem = text.trim() === '' ? '为空'
             : PLACEHOLDER.test(text) ? '含模板占位符'
                 : TWO_NUMBERS.test(toHalfWidth(text)) ? '是两个孤立的数字（多半是模板的分值和指标值，或两格连在了一起）'
                     : undefined;
@@ -125,21 +138,20 @@ export class ValueRules {
      * per indicator. Rows of one kind may share a value (five 验收通过率 of 100% in the reference table).
      */
     checkCopiedColumns(owner: Project | Department, accept: ValidationAcceptor): void {
-        if (owner.indicators.length < 3 || new Set(owner.indicators.map(indicator => indicator.category?.$refText)).size < 2) {
+        if (owner.indicators.length < 3) {
             return;
         }
-        const columns: Array<[string, (indicator: Indicator) => string]> = [
-            ['实施周期指标值', indicator => targetText(periodTarget(indicator))],
-            ['年度指标值', indicator => targetText(annualTarget(indicator))]
+        const columns: Array<[string, (indicator: Indicator) => Target | undefined]> = [
+            ['实施周期指标值', periodTarget], ['年度指标值', annualTarget]
         ];
-        const copied = columns.filter(([, textOf]) => {
-            const first = textOf(owner.indicators[0]);
-            return first.trim() !== '' && owner.indicators.every(indicator => textOf(indicator) === first);
+        const copied = columns.filter(([, targetOf]) => {
+            const first = valueKey(targetOf(owner.indicators[0]));
+            return first !== '' && owner.indicators.every(indicator => valueKey(targetOf(indicator)) === first);
         });
-        if (copied.length === 0) {
+        if (copied.length === 0 || new Set(owner.indicators.map(indicator => indicator.category?.$refText)).size < 2) {
             return;
         }
-        const value = copied[0][1](owner.indicators[0]);
+        const value = targetText(copied[0][1](owner.indicators[0]));
         report(accept, 'copied-value',
             `${ownerText(owner)}的全部 ${owner.indicators.length} 个指标的${copied.map(([label]) => label).join('和')}都是“${value}”：`
             + '像是整列复制，请逐项填写。（the same value copied down a column）',

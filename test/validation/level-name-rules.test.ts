@@ -1,14 +1,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createServices } from '../helpers.js';
-import { check, lineOf, oneProject, type Services } from './validation-helpers.js';
+import { check, lineOf, oneProject, withIndicator, type Services } from './validation-helpers.js';
 
 let services: Services;
 beforeAll(async () => { services = await createServices(); });
 
-const withIndicator = (line: string, department: string[] = ['单位 万元']) => oneProject({
-    department,
-    indicators: [line, '21 "带动销售额增长率" 指标值 ≥5%', '31 "企业满意度" 指标值 ≥90%']
-});
 
 describe('level-name-mapped', () => {
     test('an older level-1 and level-2 name: one info each, naming the catalog code', async () => {

@@ -1,13 +1,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createServices } from '../helpers.js';
-import { check, lineOf, oneProject, type Services } from './validation-helpers.js';
+import { check, lineOf, oneProject, withIndicator, type Services } from './validation-helpers.js';
 
 let services: Services;
 beforeAll(async () => { services = await createServices(); });
 
-const withIndicator = (line: string) => oneProject({
-    indicators: [line, '21 "带动销售额增长率" 指标值 ≥5%', '31 "企业满意度" 指标值 ≥90%']
-});
 
 describe('qualitative-with-unit', () => {
     test('a 定性 indicator with a unit column is a warning on the unit', async () => {

@@ -17,6 +17,11 @@ describe('qualitative-with-unit', () => {
         const found = await check(services, withIndicator('12 "服务质量" 指标值 ≥95% qualitative'), 'qualitative-with-unit');
         expect(found[0].message).toContain('“≥95%”却是数字');
     });
+    test('without a value type, a text value beside a unit column is one too', async () => {
+        const found = await check(services, withIndicator('12 "服务质量" 指标值 "优良" 计量单位 "%"'), 'qualitative-with-unit');
+        expect(found[0].message).toContain('“优良”是文字（定性），却写了计量单位“%”');
+        expect(await check(services, withIndicator('12 "合格率" 指标值 ≥ 95 计量单位 "%"'), 'qualitative-with-unit')).toEqual([]);
+    });
     test('a 定性 text value, or a 定量 value with a unit, is fine', async () => {
         expect(await check(services, withIndicator('12 "服务质量" 指标值 "巩固提高" 定性'), 'qualitative-with-unit')).toEqual([]);
         expect(await check(services, withIndicator('12 "合格率" 指标值 ≥ 95 定量 计量单位 "%"'), 'qualitative-with-unit')).toEqual([]);
@@ -52,6 +57,13 @@ describe('direction-mismatch', () => {
         expect(positive[0].message).toContain('上限 ≤3场');
         const negative = await check(services, withIndicator('14 "单位成本" 年度 ≥ 20 计量单位 "万元" 反向'), 'direction-mismatch');
         expect(negative[0].message).toContain('下限 ≥20万元');
+    });
+    test('a written direction replaces the guess from the name (reversed-comparator)', async () => {
+        const text = withIndicator('31 "群众满意度" 指标值 ≤90% 正向');
+        expect(await check(services, text, 'direction-mismatch')).toHaveLength(1);
+        expect(await check(services, text, 'reversed-comparator')).toEqual([]);
+        expect(await check(services, withIndicator('31 "群众满意度" 指标值 ≤90%'), 'reversed-comparator')).toHaveLength(1);
+        expect(await check(services, withIndicator('14 "投诉次数" 指标值 ≥3次 正向'), 'reversed-comparator')).toEqual([]);
     });
     test('a comparator along the direction, or no comparator, fits', async () => {
         for (const line of ['11 "培训场次" 指标值 ≥3场 正向', '14 "单位成本" 指标值 ≤20万元 negative', '11 "培训场次" 指标值 3场 反向']) {

@@ -61,13 +61,26 @@ export class ValueRules {
         };
     }
 
+    /** 定性 written, or (no value type written) a text value beside a unit column. */
     checkQualitative(indicator: Indicator, accept: ValidationAcceptor): void {
-        if (valueTypeOf(indicator) !== 'qualitative') {
+        const valueType = valueTypeOf(indicator);
+        const unit = indicator.unit?.trim() ? indicator.unit : undefined;
+        if (valueType === undefined && unit) {
+            const text = PROPERTIES.find(p => indicator[p] && targetMeaning(indicator, p === 'annual' ? 'annual' : 'period').kind === 'qualitative');
+            if (text) {
+                report(accept, 'qualitative-with-unit',
+                    `指标“${indicator.name}”的${PROPERTY_LABEL[text]}“${targetText(indicator[text])}”是文字（定性），却写了计量单位“${unit}”：`
+                    + '定性指标值没有单位；请删去单位，或写成数字。（a qualitative value with a unit）',
+                    { node: indicator, property: 'unit' });
+            }
             return;
         }
-        if (indicator.unit !== undefined && indicator.unit.trim() !== '') {
+        if (valueType !== 'qualitative') {
+            return;
+        }
+        if (unit) {
             report(accept, 'qualitative-with-unit',
-                `指标“${indicator.name}”是定性指标，却写了计量单位“${indicator.unit}”：定性指标值是文字（如 优良、及时），没有单位；`
+                `指标“${indicator.name}”是定性指标，却写了计量单位“${unit}”：定性指标值是文字（如 优良、及时），没有单位；`
                 + '请删去单位，或改为定量。（a qualitative indicator with a unit）',
                 { node: indicator, property: 'unit' });
             return;

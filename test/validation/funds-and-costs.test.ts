@@ -73,3 +73,17 @@ describe('a whole-department table: its named amounts make up its total', () => 
         expect(wrong[0].message).toContain('“基本支出”、“项目支出”之和 150.50');
     });
 });
+
+describe('mid-term-below-annual', () => {
+    test('a 中期预算 below the year\'s 总计 is a warning on it', async () => {
+        const text = oneProject({ project: ['中期预算 8.00'] });
+        const found = await check(services, text, 'mid-term-below-annual');
+        expect(found).toMatchObject([{ severity: 'warning', line: lineOf(text, '中期预算') }]);
+        expect(found[0].message).toContain('中期预算 8.00 低于本年度总计 10.00 万元');
+    });
+    test('a 中期预算 of at least the year\'s total is fine; a malformed one is amount-format', async () => {
+        expect(await check(services, oneProject({ project: ['中期预算 30.00'] }), 'mid-term-below-annual')).toEqual([]);
+        expect(await check(services, oneProject({ project: ['中期预算 10.00'] }), 'mid-term-below-annual')).toEqual([]);
+        expect(await check(services, oneProject({ project: ['中期预算 1.2.3'] }), 'amount-format')).toHaveLength(1);
+    });
+});

@@ -14,7 +14,7 @@ export class AmountRules {
             Amount: [this.checkAmountFormat.bind(this), this.checkNegativeAmount.bind(this)],
             NamedAmount: [this.checkAmountFormat.bind(this), this.checkNegativeAmount.bind(this)],
             CostItem: [this.checkAmountFormat.bind(this), this.checkNegativeAmount.bind(this)],
-            Project: this.checkProjectPlaceholder.bind(this),
+            Project: [this.checkProjectPlaceholder.bind(this), this.checkMidTermFormat.bind(this)],
             Department: this.checkDepartmentPlaceholder.bind(this)
         };
     }
@@ -24,6 +24,15 @@ export class AmountRules {
             report(accept, 'amount-format',
                 `金额“${amount.value}”不是有效数字：请写成 1234.56 或 1,234.56（以万元或元计）。（not a number）`,
                 { node: amount, property: 'value' });
+        }
+    }
+
+    /** 中期预算 is an amount of the project itself, not a node of its own. */
+    checkMidTermFormat(project: Project, accept: ValidationAcceptor): void {
+        if (project.midTermBudget !== undefined && !isWellFormedAmount(project.midTermBudget)) {
+            report(accept, 'amount-format',
+                `中期预算“${project.midTermBudget}”不是有效数字：请写成 1234.56 或 1,234.56。（not a number）`,
+                { node: project, property: 'midTermBudget' });
         }
     }
 

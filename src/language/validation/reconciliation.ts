@@ -11,7 +11,7 @@ import {
     departmentFigures, FUND_LABEL, namedFunds, ownSources, partsOf, projectFigures, SOURCE_KEYS,
     type FundKey, type NamedFund, type RowFigures, type StatedAmount
 } from '../../model/figures.js';
-import { Decimal, decimalsWritten, formatAmount, sum } from '../../model/money.js';
+import { Decimal, decimalsWritten, formatAmount, parseAmount, sum } from '../../model/money.js';
 import { report } from './rules.js';
 import type { PerfSettings } from '../settings/perf-settings.js';
 
@@ -94,6 +94,7 @@ export class ReconciliationRules {
         const total = row.stated.total;
         const funds = namedFunds(project);
         this.checkParts(project, row, funds, accept);
+        this.checkMidTermBudget(project, row, accept);
         if (!total) {
             return;
         }
@@ -132,6 +133,18 @@ export class ReconciliationRules {
                     + '计入的资金是该来源的一部分，请核对金额，或去掉“计入”（资金另列一项来源）。（named parts exceed their source）',
                     { node: parts.at(-1)!.node, property: 'value' }, { computed: formatAmount(partsTotal) });
             }
+        }
+    }
+
+    /** 中期预算 covers three years, the annual budget among them. */
+    private checkMidTermBudget(project: Project, row: RowFigures, accept: ValidationAcceptor): void {
+        const midTerm = parseAmount(project.midTermBudget ?? '');
+        if (midTerm && midTerm.lessThan(row.shown.total)) {
+            const unit = unitOf(project);
+            report(accept, 'mid-term-below-annual',
+                `中期预算 ${project.midTermBudget} 低于本年度总计 ${formatAmount(row.shown.total)}${unit ? ` ${unit}` : ''}：`
+                + '中期预算含本年度，请核对。（a mid-term budget below the annual total）',
+                { node: project, property: 'midTermBudget' });
         }
     }
 

@@ -55,6 +55,9 @@ export const RULES = {
         severity: 'error', title: '成本构成各项之和与项目总计不符，差额超出四舍五入可解释的范围',
         gloss: 'a cost breakdown that does not add up to the project total'
     },
+    'mid-term-below-annual': {
+        severity: 'warning', title: '中期预算（三年）低于本年度的项目总计', gloss: 'a mid-term (3-year) budget below the annual total'
+    },
     'unknown-code': {
         severity: 'error', title: '指标代码不在所选指标体系中', gloss: 'an indicator code the catalog does not define'
     },

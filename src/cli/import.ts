@@ -12,9 +12,10 @@ export interface ImportCommandOptions {
 }
 
 /**
- * `perf import FILE [-o OUT.perf] [--encoding gbk]`: a published table (.xlsx, .txt from a PDF, perf's .csv)
- * as a .perf document, on stdout without -o. What was not understood is listed on stderr (and kept as
- * comments in the document); exit code 0 either way, 2 when the file is refused.
+ * `perf import FILE [-o OUT.perf] [--encoding gbk]`: a published table (.xlsx, .xls/.et through LibreOffice, a
+ * saved web page, .pdf, .docx, .txt from a PDF, perf's .csv) as a .perf document, on stdout without -o. What
+ * was not understood is listed on stderr (and kept as comments in the document); exit code 0 either way, 2
+ * when the file is refused (a self-evaluation, a blank template, a layout without a reader yet … by name).
  */
 export async function importCommand(file: string, options: ImportCommandOptions): Promise<number> {
     const { shared, perf } = createPerfServices(NodeFileSystem);

@@ -82,9 +82,9 @@ export async function main(argv: string[]): Promise<number> {
         });
 
     program.command('import')
-        .description('import a published table (.xlsx, .txt text of a PDF, perf\'s long .csv) as a .perf document; '
-            + 'what is not understood is kept as comments and listed on stderr')
-        .argument('<file>', 'published table: .xlsx, .txt or .csv')
+        .description('import a published table (.xlsx, .xls/.et through LibreOffice, a saved web page, .pdf, .docx, '
+            + '.txt text of a PDF, perf\'s long .csv) as a .perf document; what is not understood is kept as comments and listed on stderr')
+        .argument('<file>', 'published table: .xlsx .xls .et .html .htm .pdf .docx .txt .csv')
         .option('-o, --output <file>', 'write the .perf document here (default: stdout)')
         .action(async (file: string, options: { output?: string }) => {
             const { importCommand } = await import('./import.js');

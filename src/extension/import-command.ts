@@ -1,11 +1,14 @@
 /**
- * "perf: Import Table": reads a published table (XLSX, CSV or text) with the importer in the server and
- * opens the result as a new, unsaved .perf document to review.
+ * "perf: Import Table": reads a published table (XLSX, .xls/.et, a saved web page, PDF, DOCX, CSV or text)
+ * with the importer in the server and opens the result as a new, unsaved .perf document to review. A PDF
+ * or an .xls (converted by LibreOffice) takes seconds: a progress notification says what is being read.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IMPORT_TABLE_REQUEST, type ImportTableParams, type ImportTableResult } from '../protocol/perf-protocol.js';
 import { PERF_COMMANDS } from './commands.js';
+import { IMPORT_EXTENSIONS } from '../import/import-extensions.js';
 
 export function registerImportCommand(client: LanguageClient): vscode.Disposable {
     return vscode.commands.registerCommand(PERF_COMMANDS.importTable, (uri?: vscode.Uri) => importTable(client, uri));
@@ -16,7 +19,14 @@ export async function importTable(client: LanguageClient, uri?: vscode.Uri): Pro
         canSelectMany: false,
         openLabel: '导入 (Import)',
         title: 'perf：选择已发布的绩效目标表 (choose a published table)',
-        filters: { '绩效目标表 (tables)': ['xlsx', 'csv', 'txt'] }
+        filters: {
+            '绩效目标表 (tables)': IMPORT_EXTENSIONS.map(extension => extension.slice(1)),
+            'Excel / WPS': ['xlsx', 'xls', 'et'],
+            '网页 (web pages)': ['html', 'htm'],
+            'PDF': ['pdf'],
+            'Word': ['docx'],
+            '文本 / CSV (text)': ['txt', 'csv']
+        }
     }))?.[0];
     if (!source) {
         return undefined;
@@ -27,7 +37,7 @@ export async function importTable(client: LanguageClient, uri?: vscode.Uri): Pro
     }
     const params: ImportTableParams = { path: source.fsPath };
     const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'perf: 导入中…' },
+        { location: vscode.ProgressLocation.Notification, title: `perf：正在导入 ${path.basename(source.fsPath)}… (importing)` },
         () => client.sendRequest<ImportTableResult>(IMPORT_TABLE_REQUEST, params));
     if ('message' in result) {
         vscode.window.showWarningMessage(`perf：${result.message}`);

@@ -1,28 +1,39 @@
 /**
- * `perf import`: a published table file → the imported table → .perf text. The format comes from the
- * file extension: .xlsx, .txt (text of a PDF), .csv (perf's long CSV).
+ * `perf import`: a published table file → the imported table → .perf text. The container comes from the
+ * file extension and is read into a grid or text (source-grid.ts); what the document is and which reader
+ * reads it is decided from its content (classify.ts, layout-readers.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument, URI, type LangiumSharedCoreServices } from 'langium';
+import mammoth from 'mammoth';
 import type { PerfServices } from '../language/perf-module.js';
 import { workspaceCatalogs } from './catalog-info.js';
+import { classifyInput } from './classify.js';
 import { importCsv } from './csv.js';
+import { IMPORT_EXTENSIONS, type ImportExtension } from './import-extensions.js';
+import { readHtmlSheets } from './html.js';
 import { ImportError, type ImportedTable } from './import-model.js';
-import { importLayoutText, isLayoutText } from './pdf-layout-text.js';
-import { importText } from './pdf-text.js';
+import { readSource } from './layout-readers.js';
+import { convertToXlsx } from './office-convert.js';
+import { readPdfText } from './pdf.js';
+import type { ContainerKind, ImportInput } from './source-grid.js';
 import { allNotes } from './summary.js';
 import { decodeSourceBytes, parseSourceEncoding, SourceTextError } from '../source/encoding.js';
 import { writePerf, type WrittenPerf } from './write-perf.js';
-import { importXlsx } from './xlsx.js';
+import { readXlsxSheets } from './xlsx.js';
 
-export const IMPORT_EXTENSIONS = ['.xlsx', '.txt', '.csv'] as const;
+export { IMPORT_EXTENSIONS, type ImportExtension };
+
+const CONTAINER_OF: Record<ImportExtension, ContainerKind> = {
+    '.xlsx': 'xlsx', '.xls': 'xls', '.et': 'et', '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.docx': 'docx', '.txt': 'txt', '.csv': 'csv'
+};
 
 /** Largest input read at all: the XLSX limits apply after this, text is parsed in memory. */
 const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 export interface ImportOptions {
-    /** Forces the text encoding of .txt and .csv input (utf-8, gbk, gb18030). */
+    /** Forces the text encoding of .txt, .csv and .html input (utf-8, gbk, gb18030). */
     encoding?: string;
 }
 
@@ -30,7 +41,7 @@ export async function readImportedTable(file: string, options: ImportOptions = {
     const extension = path.extname(file).toLowerCase();
     if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extension)) {
         throw new ImportError(`${file}: 无法从扩展名“${extension || '（无）'}”判断格式：perf import 读取 ${IMPORT_EXTENSIONS.join('、')}`
-            + '（.txt 为 PDF 复制或 pdftotext 得到的文本）');
+            + '（.txt 为 PDF 复制或 pdftotext 得到的文本；.html/.htm 为保存的网页）');
     }
     let stat: fs.Stats;
     try {
@@ -46,20 +57,50 @@ export async function readImportedTable(file: string, options: ImportOptions = {
     }
     const bytes = fs.readFileSync(file);
     const source = path.basename(file);
-    return importBytes(bytes, source, extension as typeof IMPORT_EXTENSIONS[number], options);
+    return importBytes(bytes, source, extension as ImportExtension, options);
 }
 
-export async function importBytes(bytes: Buffer, source: string, extension: typeof IMPORT_EXTENSIONS[number], options: ImportOptions = {}): Promise<ImportedTable> {
-    switch (extension) {
-        case '.xlsx': return importXlsx(bytes, source);
-        case '.txt': return importPdfText(decodeText(bytes, source, options), source);
-        case '.csv': return importCsv(decodeText(bytes, source, options), source);
+export async function importBytes(bytes: Buffer, source: string, extension: ImportExtension, options: ImportOptions = {}): Promise<ImportedTable> {
+    const container = CONTAINER_OF[extension];
+    if (container === 'csv') {
+        return importPerfCsv(decodeText(bytes, source, options), source);
+    }
+    return readSource({ source, container, input: await readContainer(bytes, source, container, options) });
+}
+
+/** A file's content as a grid or as text, before anything is recognised. */
+async function readContainer(bytes: Buffer, source: string, container: Exclude<ContainerKind, 'csv'>, options: ImportOptions): Promise<ImportInput> {
+    switch (container) {
+        case 'xlsx': return { form: 'grid', sheets: await readXlsxSheets(bytes, source) };
+        case 'xls': return { form: 'grid', sheets: await readXlsxSheets(await convertToXlsx(bytes, source, '.xls', ' .xls 文件'), source) };
+        case 'et': return { form: 'grid', sheets: await readXlsxSheets(await convertToXlsx(bytes, source, '.et', ' WPS 表格（.et）'), source) };
+        case 'html': return { form: 'grid', sheets: readHtmlSheets(decodeText(bytes, source, options)) };
+        case 'docx': return { form: 'grid', sheets: readHtmlSheets(await docxHtml(bytes, source)) };
+        case 'pdf': return { form: 'text', ...await readPdfText(bytes, source) };
+        case 'txt': return { form: 'text', text: decodeText(bytes, source, options) };
     }
 }
 
-/** Text of a PDF: `pdftotext -layout` (columns side by side) or a plain copy (cells one after another). */
-function importPdfText(text: string, source: string): ImportedTable {
-    return isLayoutText(text) ? importLayoutText(text, source) : importText(text, source);
+/**
+ * perf's own long CSV has its own reader; a CSV of another document (a self-evaluation exported from a
+ * system) is refused by name first, as any other container would be.
+ */
+function importPerfCsv(text: string, source: string): ImportedTable {
+    const lines = text.split(/\r\n|\r|\n/).slice(0, 200).join('\n');
+    const kind = classifyInput({ form: 'text', text: lines.replace(/,/g, ' ') }).kind;
+    if (kind === 'self-evaluation' || kind === 'evaluation-scoring' || kind === 'blank-template') {
+        return readSource({ source, container: 'csv', input: { form: 'text', text: lines.replace(/,/g, ' ') } });
+    }
+    return { ...importCsv(text, source), container: 'csv' };
+}
+
+/** A Word document's tables and paragraphs as HTML (mammoth), read as a saved web page. */
+async function docxHtml(bytes: Buffer, source: string): Promise<string> {
+    try {
+        return (await mammoth.convertToHtml({ buffer: bytes })).value;
+    } catch (error) {
+        throw new ImportError(`${source}: 无法读取该 Word 文档（${(error as Error).message}）：请确认是 .docx（旧的 .doc 请在 Word 或 WPS 中另存为 .docx）`);
+    }
 }
 
 /** UTF-8 (BOM or not) or GBK/GB18030, detected or forced, by the same rules as every perf input (src/source/encoding.ts). */

@@ -39,6 +39,7 @@ interface PageColumns {
 
 interface Row {
     line: number;
+    position: string;
     name: TextLine[];
     amounts: ImportedAmounts;
     goal: TextLine[];
@@ -54,11 +55,12 @@ export function isLayoutText(text: string): boolean {
     return spread && columned >= lines.length * 0.3;
 }
 
-export function importLayoutText(text: string, source: string): ImportedTable {
+/** `lineNames[i]` names line i+1 when the text was made from another kind of file (pdf.ts). */
+export function importLayoutText(text: string, source: string, lineNames?: readonly string[]): ImportedTable {
     const account = new SourceAccount();
     const table: ImportedTable = { source, format: 'text', departments: [], notes: [], account };
     // Form feeds and tabs are layout: the counted characters (and so the account's marks) stay the same.
-    const lines: TextLine[] = textLines(text, account)
+    const lines: TextLine[] = textLines(text, account, undefined, lineNames)
         .map(line => ({ ...line, text: line.text.replace(/\f/g, '').replace(/\t/g, ' ').trimEnd() }));
     const headers = lines.flatMap((line, index) => HEADER.test(line.text) ? [index] : []);
     if (headers.length === 0) {
@@ -77,7 +79,8 @@ export function importLayoutText(text: string, source: string): ImportedTable {
         title.forEach(line => markLine(account, line, page > 0 ? 'kept' : 'mapped'));
         if (page > 0) {
             const last = lines[headerIndex + titleLines - 1].line;
-            const position = last > lines[headerIndex].line ? `第${lines[headerIndex].line}-${last}行` : `第${lines[headerIndex].line}行`;
+            const first = lines[headerIndex];
+            const position = first.name ? linePosition(first) : last > first.line ? `第${first.line}-${last}行` : `第${first.line}行`;
             table.notes.push({ position, message: '分页处重复的表头（页面元素），已略过', text: title.map(line => line.text.trim()).join('\n') });
         }
         const body = lines.slice(headerIndex + titleLines, end);
@@ -195,7 +198,7 @@ function readLine(line: TextLine, columns: PageColumns, rows: Row[], notes: Impo
         return;
     }
     if (PAGE_FURNITURE.test(content)) {
-        notes.push({ position: `第${line.line}行`, message: '页码（页面元素），已略过', text: content });
+        notes.push({ position: linePosition(line), message: '页码（页面元素），已略过', text: content });
         markLine(account, line, 'kept');
         return;
     }
@@ -212,11 +215,11 @@ function readLine(line: TextLine, columns: PageColumns, rows: Row[], notes: Impo
         && (!row || (amountRuns.length > 0 && hasAmounts) || (indicators.length > 0 && FIRST_ITEM.test(indicators[0].text))
             || (nameRuns.length > 0 && hasAmounts && row.goal.length === 0 && row.indicators.length === 0 && goal.length > 0));
     if (startsRow) {
-        row = { line: line.line, name: [], amounts: {}, goal: [], indicators: [], notes: [] };
+        row = { line: line.line, position: linePosition(line), name: [], amounts: {}, goal: [], indicators: [], notes: [] };
         rows.push(row);
     }
     if (!row) {
-        notes.push({ position: `第${line.line}行`, message: '不属于任何项目的文字，未写入文档', text: content });
+        notes.push({ position: linePosition(line), message: '不属于任何项目的文字，未写入文档', text: content });
         markLine(account, line, 'kept');
         return;
     }
@@ -229,7 +232,7 @@ function readLine(line: TextLine, columns: PageColumns, rows: Row[], notes: Impo
         const center = (run.start + run.end) / 2;
         const column = columns.amounts.reduce((a, b) => Math.abs(b.center - center) < Math.abs(a.center - center) ? b : a);
         if (row.amounts[column.key] !== undefined) {
-            row.notes.push({ position: `第${line.line}行`, message: `金额 ${run.text} 与同一列的另一金额重复，未导入：请核对`, text: run.text });
+            row.notes.push({ position: linePosition(line), message: `金额 ${run.text} 与同一列的另一金额重复，未导入：请核对`, text: run.text });
             const amount = pieceOf(line, run.start, run.text);
             account.mark(lineKey(line.line), 'kept', amount.from, (amount.from ?? 0) + run.text.length);
             continue;
@@ -244,7 +247,7 @@ function placeRows(rows: Row[], table: ImportedTable, departmentNames: string[],
     let previous: 'total' | 'department' | 'project' | undefined;
     const joined = (pieces: TextLine[]) => pieces.map(piece => piece.text.trim()).join('');
     for (const row of rows) {
-        const position = `第${row.line}行`;
+        const position = row.position;
         const name = joined(row.name);
         const plain = row.goal.length === 0 && row.indicators.length === 0;
         if (/^(?:合计|总计)$/.test(name) && plain) {

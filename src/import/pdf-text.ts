@@ -31,10 +31,11 @@ export const FIRST_ITEM = /^\s*1\s*、\s*(?:\d+\s*-|[^；;\s]{2,8}指标\s*[；;
 /** Names wrap over a few lines at most; beyond that the amounts are missing. */
 const MAX_NAME_LINES = 6;
 
-export function importText(text: string, source: string): ImportedTable {
+/** `lineNames[i]` names line i+1 when the text was made from another kind of file (pdf.ts). */
+export function importText(text: string, source: string, lineNames?: readonly string[]): ImportedTable {
     const account = new SourceAccount();
     const table: ImportedTable = { source, format: 'text', departments: [], notes: [], account };
-    const lines = unfoldRunTogether(textLines(text, account, /\r\n|\r|\n|\f/));
+    const lines = unfoldRunTogether(textLines(text, account, /\r\n|\r|\n|\f/, lineNames));
     let headerSeen = false;
     let departmentNames: string[] = [];
     let department: ImportedDepartment | undefined;

@@ -14,6 +14,8 @@ export interface TextLine {
     from?: number;
     /** 1-based character column where the piece starts, for a piece cut out of a long line. */
     column?: number;
+    /** The line's name when the text was made from a file of another kind ("第2页第5行" of a PDF). */
+    name?: string;
 }
 
 export function lineKey(line: number): string {
@@ -22,14 +24,19 @@ export function lineKey(line: number): string {
 
 /** "第12行", or "第1行第340字" for a piece of a long line. */
 export function linePosition(line: TextLine): string {
-    return line.column !== undefined && line.column > 1 ? `第${line.line}行第${line.column}字` : `第${line.line}行`;
+    const name = line.name ?? `第${line.line}行`;
+    return line.column !== undefined && line.column > 1 ? `${name}第${line.column}字` : name;
 }
 
-/** The input's lines, each registered as a unit of the account. */
-export function textLines(text: string, account: SourceAccount, separators: RegExp = /\r\n|\r|\n/): TextLine[] {
+/**
+ * The input's lines, each registered as a unit of the account; `names[i]` names line i+1 when the text was
+ * made from another kind of file (a PDF's pages).
+ */
+export function textLines(text: string, account: SourceAccount, separators: RegExp = /\r\n|\r|\n/, names?: readonly string[]): TextLine[] {
     return text.replace(/^\uFEFF/, '').split(separators).map((content, index) => {
-        account.add(lineKey(index + 1), `第${index + 1}行`, content);
-        return { line: index + 1, text: content };
+        const name = names?.[index];
+        account.add(lineKey(index + 1), name ?? `第${index + 1}行`, content);
+        return { line: index + 1, text: content, ...(name ? { name } : {}) };
     });
 }
 
@@ -41,6 +48,7 @@ export function pieceOf(line: TextLine, column: number, text: string, located = 
     return {
         line: line.line,
         text,
+        ...(line.name ? { name: line.name } : {}),
         from: (line.from ?? 0) + countedBefore(line.text, column),
         ...(located ? { column: (line.column ?? 1) + column } : {})
     };

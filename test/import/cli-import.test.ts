@@ -21,9 +21,9 @@ describe('perf import', () => {
     });
 
     test('refuses an unknown extension and a missing file with one line and exit code 2', () => {
-        const unknown = spawnSync('node', [perf, 'import', 'table.docx'], { encoding: 'utf8' });
+        const unknown = spawnSync('node', [perf, 'import', 'table.numbers'], { encoding: 'utf8' });
         expect(unknown.status).toBe(2);
-        expect(unknown.stderr.trim()).toMatch(/^perf: table\.docx: 无法从扩展名“\.docx”判断格式/);
+        expect(unknown.stderr.trim()).toMatch(/^perf: table\.numbers: 无法从扩展名“\.numbers”判断格式/);
         const missing = spawnSync('node', [perf, 'import', 'nowhere.xlsx'], { encoding: 'utf8' });
         expect(missing.status).toBe(2);
         expect(missing.stderr).toContain('文件不存在');

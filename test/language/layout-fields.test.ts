@@ -20,7 +20,7 @@ describe('the fields of the other layouts (issue 14): one grammar, Chinese keywo
                     起止时间 2023.07-2024.01
                     项目负责人 "张某"
                     信息 "联系电话" "0000-0000000"
-                    总计 100.0000
+                    总计 10706.7522
                     财政拨款 100.0000
                     资金 "本级财力" 60.5000 计入 财政拨款
                     资金 "一般公共预算拨款" 10606.7522
@@ -30,6 +30,7 @@ describe('the fields of the other layouts (issue 14): one grammar, Chinese keywo
                     长期目标 "校舍安全。"
                     中期目标 "三年内完成。"
                     成本 "材料费" 20.00 测算依据 "按预算定额" 上年 18.00
+                    成本 "工程费" 10686.7522
                     分值范围 1 40-50
                     分值范围 3 10
                     预算执行率 10
@@ -51,7 +52,8 @@ describe('the fields of the other layouts (issue 14): one grammar, Chinese keywo
         expect(project.midTermBudget).toBe('300.00');
         expect(project.annualGoal).toEqual(['完成屋面防水。', '完成外墙修缮。']);
         expect([project.periodGoal, project.longTermGoal, project.midTermGoal]).toEqual([['完成校舍维修。'], ['校舍安全。'], ['三年内完成。']]);
-        expect(project.costs.map(cost => [cost.name, cost.value, cost.basis, cost.prior])).toEqual([['材料费', '20.00', '按预算定额', '18.00']]);
+        expect(project.costs.map(cost => [cost.name, cost.value, cost.basis, cost.prior]))
+            .toEqual([['材料费', '20.00', '按预算定额', '18.00'], ['工程费', '10686.7522', undefined, undefined]]);
         expect(project.scores.map(score => [score.group?.ref?.label, score.min, score.max])).toEqual([
             ['产出指标', '40', '50'], ['满意度指标', '10', undefined]]);
         expect(project.executionScore).toBe('10');

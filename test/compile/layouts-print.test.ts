@@ -122,7 +122,7 @@ describe.skipIf(office.skipReason !== undefined)(`each layout opened by LibreOff
         expect(rows[2]).toEqual(['项目名称', '示例校舍维修', '', '', '', '', '', '']);
         expect(rows[3]).toEqual(['主管部门及代码', '示例县教育局[015001]', '', '', '实施单位', '示例县第一小学', '', '']);
         expect(rows[6]).toEqual(['项目资金（万元）', '年度资金总额', '', '', '120.00', '', '', '']);
-        expect(rows[14]).toEqual(['', '产出指标(40-50)分', '数量指标', '屋面防水面积', '≥1200平方米', '≥1200平方米', '按竣工验收单计算\n计划标准', '20']);
+        expect(rows[14]).toEqual(['', '产出指标(40-50)分', '数量指标', '屋面防水面积', '≥1200平方米', '≥1200平方米', '按竣工验收单计算\n计划标准', '25']);
         expect(rows.find(row => row.includes('预算执行率'))).toEqual(['', '预算执行率', '', '', '', '', '', '10']);
     });
 

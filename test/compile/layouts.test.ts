@@ -90,12 +90,12 @@ describe('项目表: one form per project (财预〔2021〕101号)', () => {
     it('has the indicator grid: level-1 names with their score range, merged; values side by side; 分值; 预算执行率', () => {
         expect(texts(rowWith(table, '一级指标'))).toEqual(['绩效指标', '一级指标', '二级指标', '三级指标', '实施期指标值', '年度指标值', '指标解释/绩效标准', '分值']);
         const area = rowWith(table, '屋面防水面积')!;
-        expect(texts(area)).toEqual(['产出指标(40-50)分', '数量指标', '屋面防水面积', '≥1200平方米', '≥1200平方米', '按竣工验收单计算\n计划标准', '20']);
+        expect(texts(area)).toEqual(['产出指标(40-50)分', '数量指标', '屋面防水面积', '≥1200平方米', '≥1200平方米', '按竣工验收单计算\n计划标准', '25']);
         expect(area.cells[0].rowSpan).toBe(3);
         expect(area.cells[5].lines).toEqual(['按竣工验收单计算', '计划标准']);
         // The level-1 cell of the next two rows is the merged one above.
         expect(texts(rowWith(table, '工程验收合格率'))).toEqual(['质量指标', '工程验收合格率', '100%', '100%', '行业标准', '15']);
-        expect(texts(rowWith(table, '漏水报修次数'))).toEqual(['效益指标(20-30)分', '社会效益', '漏水报修次数', '明显减少', '≤2次', '历史标准', '25']);
+        expect(texts(rowWith(table, '漏水报修次数'))).toEqual(['效益指标(20-30)分', '社会效益', '漏水报修次数', '明显减少', '≤2次', '历史标准', '30']);
         expect(texts(rowWith(table, '师生满意度'))?.[0]).toBe('满意度指标(10)分');
         expect(texts(rowWith(table, '预算执行率'))).toEqual(['预算执行率', '', '10']);
     });
@@ -118,7 +118,7 @@ describe('项目表: one form per project (财预〔2021〕101号)', () => {
         expect(sheet.model.merges).toContain('A7:A11');
         const area = sheet.getRow(15);
         expect([1, 2, 3, 4, 5, 6, 7, 8].map(c => area.getCell(c).value))
-            .toEqual(['绩效指标', '产出指标(40-50)分', '数量指标', '屋面防水面积', '≥1200平方米', '≥1200平方米', '按竣工验收单计算\n计划标准', '20']);
+            .toEqual(['绩效指标', '产出指标(40-50)分', '数量指标', '屋面防水面积', '≥1200平方米', '≥1200平方米', '按竣工验收单计算\n计划标准', '25']);
         expect(area.getCell(7).alignment).toMatchObject({ wrapText: true });
         expect(sheet.model.merges).toEqual(expect.arrayContaining(['A14:A20', 'B15:B17']));
         // One form, no header to repeat: no frozen pane.

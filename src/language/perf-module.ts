@@ -23,6 +23,7 @@ import { PerfFormatter } from './lsp/formatter.js';
 import { PerfCompletionProvider } from './lsp/completion-provider.js';
 import { IndicatorNameIndex } from './lsp/indicator-name-index.js';
 import { PerfHoverProvider } from './lsp/hover-provider.js';
+import { PerfRenameProvider } from './lsp/rename-provider.js';
 import { PerfDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { PerfFoldingRangeProvider } from './lsp/folding-ranges.js';
 import { PerfSemanticTokenProvider } from './lsp/semantic-tokens.js';
@@ -83,6 +84,8 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         CompletionProvider: (services) => new PerfCompletionProvider(services, services.lsp.IndicatorNameIndex),
         IndicatorNameIndex: (services) => new IndicatorNameIndex(services),
         HoverProvider: () => new PerfHoverProvider(),
+        // Built-in catalogs are read-only: rename of what they declare is refused with a message.
+        RenameProvider: (services) => new PerfRenameProvider(services),
         DocumentSymbolProvider: () => new PerfDocumentSymbolProvider(),
         FoldingRangeProvider: (services) => new PerfFoldingRangeProvider(services),
         SemanticTokenProvider: (services) => new PerfSemanticTokenProvider(services)

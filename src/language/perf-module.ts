@@ -24,6 +24,7 @@ import { PerfCompletionProvider } from './lsp/completion-provider.js';
 import { IndicatorNameIndex } from './lsp/indicator-name-index.js';
 import { PerfHoverProvider } from './lsp/hover-provider.js';
 import { PerfRenameProvider } from './lsp/rename-provider.js';
+import { PerfWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 import { PerfDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { PerfFoldingRangeProvider } from './lsp/folding-ranges.js';
 import { PerfSemanticTokenProvider } from './lsp/semantic-tokens.js';
@@ -104,7 +105,9 @@ export const PerfSharedModule: Module<LangiumSharedServices, PartialLangiumShare
         LangiumDocumentFactory: (services) => new SizeLimitedDocumentFactory(services)
     },
     lsp: {
-        DocumentUpdateHandler: (services) => new PerfDocumentUpdateHandler(services)
+        DocumentUpdateHandler: (services) => new PerfDocumentUpdateHandler(services),
+        // Projects and indicators too, matched anywhere in their name.
+        WorkspaceSymbolProvider: (services) => new PerfWorkspaceSymbolProvider(services)
     }
 };
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { InitializeResult, ServerCapabilities } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { repoRoot } from '../helpers.js';
 
@@ -10,6 +11,8 @@ export interface LspSession {
     connection: MessageConnection;
     server: ChildProcessWithoutNullStreams;
     stderr: () => string;
+    /** What the server announced in its initialize answer. */
+    capabilities: ServerCapabilities;
     /** Resolves with the first publishDiagnostics for `uri`. */
     diagnosticsFor(uri: string): Promise<Diagnostic[]>;
     close(): Promise<void>;
@@ -33,7 +36,7 @@ export async function startLspSession(): Promise<LspSession> {
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
-    await connection.sendRequest('initialize', {
+    const initialized = await connection.sendRequest('initialize', {
         processId: process.pid,
         rootUri: null,
         workspaceFolders: null,
@@ -45,12 +48,13 @@ export async function startLspSession(): Promise<LspSession> {
                 publishDiagnostics: {}
             }
         }
-    });
+    }) as InitializeResult;
     await connection.sendNotification('initialized', {});
     return {
         connection,
         server,
         stderr: () => stderr,
+        capabilities: initialized.capabilities,
         diagnosticsFor: uri => published.has(uri)
             ? Promise.resolve(published.get(uri)!)
             : new Promise(resolve => waiting.set(uri, [...(waiting.get(uri) ?? []), resolve])),

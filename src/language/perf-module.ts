@@ -24,6 +24,7 @@ import { PerfCompletionProvider } from './lsp/completion-provider.js';
 import { IndicatorNameIndex } from './lsp/indicator-name-index.js';
 import { PerfHoverProvider } from './lsp/hover-provider.js';
 import { PerfRenameProvider } from './lsp/rename-provider.js';
+import { PerfInlayHintProvider } from './lsp/inlay-hints.js';
 import { PerfWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 import { PerfDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { PerfFoldingRangeProvider } from './lsp/folding-ranges.js';
@@ -88,6 +89,8 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         // Built-in catalogs are read-only: rename of what they declare is refused with a message.
         RenameProvider: (services) => new PerfRenameProvider(services),
         DocumentSymbolProvider: () => new PerfDocumentSymbolProvider(),
+        // Computed 总计/合计 beside the written ones, with the reconciliation's verdict.
+        InlayHintProvider: (services) => new PerfInlayHintProvider(services.settings.PerfSettings),
         FoldingRangeProvider: (services) => new PerfFoldingRangeProvider(services),
         SemanticTokenProvider: (services) => new PerfSemanticTokenProvider(services)
     }

@@ -45,6 +45,15 @@ describe('perf lsp --stdio', () => {
         expect(items.every(item => item.kind === 12)).toBe(true); // names only (CompletionItemKind.Value), no keyword list
     }, 30_000);
 
+    test('answers inlay hints with the computed 合计 beside the stated one', async () => {
+        expect(session.capabilities.inlayHintProvider).toBeTruthy();
+        const line = positionOf(text, '    合计 67,522.75').line;
+        const hints = await session.connection.sendRequest('textDocument/inlayHint', {
+            textDocument: { uri }, range: { start: { line, character: 0 }, end: { line, character: 100 } }
+        }) as Array<{ label: string }>;
+        expect(hints.map(hint => hint.label)).toEqual(['Σ 67,522.74 · 相差 +0.01（四舍五入 rounding）']);
+    }, 30_000);
+
     test('hovers a code with its catalog entry', async () => {
         const position = positionOf(text, '11 "南沙港区集装箱吞吐量增长率"');
         const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }) as Hover;

@@ -9,7 +9,7 @@ import { isDepartment, type Department, type PerfAstType, type Project } from '.
 import {
     departmentFigures, FUND_LABEL, projectFigures, SOURCE_KEYS, type FundKey, type RowFigures, type StatedAmount
 } from '../../model/figures.js';
-import { Decimal, decimalsWritten, formatAmount, sum } from '../../model/money.js';
+import { Decimal, decimalsWritten, exactAmount, formatAmount, sum } from '../../model/money.js';
 import { report } from './rules.js';
 import type { PerfSettings } from '../settings/perf-settings.js';
 
@@ -24,7 +24,7 @@ const halfUnitOf = (decimals: number): Decimal => new Decimal(5).times(new Decim
 const HALF_UNITS: readonly Decimal[] = Array.from({ length: 9 }, (_, decimals) => halfUnitOf(decimals));
 
 /** The figures summed into one computed value, with the rounding they can explain together. */
-interface Summed {
+export interface Summed {
     count: number;
     tolerance: Decimal;
     decimals: Set<number>;
@@ -63,6 +63,58 @@ function unitOf(node: Project | Department): string {
     return (isDepartment(node) ? node : AstUtils.getContainerOfType(node, isDepartment))?.unit ?? '';
 }
 
+/** A stated figure and the sum it should be: a project's 总计, a department's 合计 or source column. */
+export interface StatedAgainstSum {
+    key: FundKey;
+    stated: StatedAmount;
+    computed: Decimal;
+    /** What the computed figure is the sum of, for messages. */
+    computedName: string;
+    /** The figures behind the sum, worked out only when the two differ. */
+    summed: () => Summed;
+}
+
+/** Where a stated figure stands: equal to its sum, off by no more than rounding explains, or beyond. */
+export interface Verdict {
+    kind: 'equal' | 'rounding' | 'mismatch';
+    /** stated − computed. */
+    difference: Decimal;
+}
+
+/** A project's stated 总计 against the sum of its sources (none without a total or without a source). */
+export function projectSums(project: Project): StatedAgainstSum[] {
+    const row = projectFigures(project);
+    const total = row.stated.total;
+    const sources = statedSources(row);
+    if (!total || sources.length === 0) {
+        return [];
+    }
+    return [{ key: 'total', stated: total, computed: row.computed.total, computedName: '财政拨款、财政专户拨款、其他资金之和', summed: () => summedOf(sources) }];
+}
+
+/** The department's stated 合计 and source columns against the sums of its projects' rows. */
+export function departmentSums(department: Department): StatedAgainstSum[] {
+    const row = departmentFigures(department);
+    const projects = department.projects.map(projectFigures);
+    return (['total', ...SOURCE_KEYS] as const).flatMap(key => {
+        const stated = row.stated[key];
+        return stated ? [{
+            key, stated, computed: row.computed[key], computedName: `各项目${FUND_LABEL[key]}之和`,
+            summed: () => combine(projects.map(project => summedOf(figuresBehind(project, key))))
+        }] : [];
+    });
+}
+
+/** The verdict with a fixed tolerance (perf.roundingTolerance) or, unset, the rounding the summed figures explain. */
+export function verdictOf(figure: StatedAgainstSum, fixedTolerance: Decimal | undefined): Verdict {
+    const difference = figure.stated.value.minus(figure.computed);
+    if (difference.isZero()) {
+        return { kind: 'equal', difference }; // the usual case: the rounding is only worked out for a difference
+    }
+    const tolerance = fixedTolerance ?? figure.summed().tolerance;
+    return { kind: difference.abs().lessThanOrEqualTo(tolerance) ? 'rounding' : 'mismatch', difference };
+}
+
 export class ReconciliationRules {
 
     /**
@@ -80,47 +132,33 @@ export class ReconciliationRules {
 
     /** 总计 = 财政拨款 + 财政专户拨款 + 其他资金; a 总计 with no source line is missing-fund-source. */
     checkProjectTotal(project: Project, accept: ValidationAcceptor): void {
-        const row = projectFigures(project);
-        const total = row.stated.total;
-        if (!total) {
-            return;
-        }
-        const sources = statedSources(row);
-        if (sources.length === 0) {
+        const total = projectFigures(project).stated.total;
+        if (total && statedSources(projectFigures(project)).length === 0) {
             report(accept, 'missing-fund-source',
                 `项目“${project.name}”写了总计 ${total.text}，但没有资金来源：请补上财政拨款、财政专户拨款或其他资金。`
                 + '（a total without fund sources）',
                 { node: total.node, property: 'value' }, { total: total.text });
             return;
         }
-        this.compare(accept, project, total, row.computed.total, '财政拨款、财政专户拨款、其他资金之和', () => summedOf(sources));
+        projectSums(project).forEach(figure => this.compare(accept, project, figure));
     }
 
-    /** The department's stated 合计 and source columns against the sums of its projects' rows. */
     checkDepartmentColumns(department: Department, accept: ValidationAcceptor): void {
-        const row = departmentFigures(department);
-        const projects = department.projects.map(projectFigures);
-        for (const key of ['total', ...SOURCE_KEYS] as const) {
-            const stated = row.stated[key];
-            if (!stated) {
-                continue;
-            }
-            const summed = () => combine(projects.map(project => summedOf(figuresBehind(project, key))));
-            this.compare(accept, department, stated, row.computed[key], `各项目${FUND_LABEL[key]}之和`, summed);
-        }
+        departmentSums(department).forEach(figure => this.compare(accept, department, figure));
     }
 
-    private compare(accept: ValidationAcceptor, owner: Project | Department, stated: StatedAmount, computed: Decimal,
-        computedName: string, summedFigures: () => Summed): void {
-        const difference = stated.value.minus(computed).abs();
-        if (difference.isZero()) {
-            return; // the usual case: the rounding the sum can explain is only worked out for a difference
-        }
-        const summed = summedFigures();
+    private compare(accept: ValidationAcceptor, owner: Project | Department, figure: StatedAgainstSum): void {
         const fixedTolerance = this.settings.roundingTolerance;
+        const verdict = verdictOf(figure, fixedTolerance);
+        if (verdict.kind === 'equal') {
+            return;
+        }
+        const { stated, computed, computedName } = figure;
+        const difference = verdict.difference.abs();
+        const summed = figure.summed();
         const tolerance = fixedTolerance ?? summed.tolerance;
         const explained = fixedTolerance
-            ? `在设置的容差 ${money(tolerance)}${unitOf(owner) ? ` ${unitOf(owner)}` : ''} 以内（perf.roundingTolerance），请核对。`
+            ? `在设置的容差 ${exactAmount(tolerance)}${unitOf(owner) ? ` ${unitOf(owner)}` : ''} 以内（perf.roundingTolerance），请核对。`
             : undefined;
         const unitText = unitOf(owner);
         const unit = unitText ? ` ${unitText}` : '';
@@ -128,27 +166,22 @@ export class ReconciliationRules {
         const computedText = formatAmount(computed);
         const data = { computed: computedText };
         const decimals = summed.decimals.size === 1 ? `${decimalText([...summed.decimals][0])}的` : '';
-        if (difference.lessThanOrEqualTo(tolerance)) {
+        if (verdict.kind === 'rounding') {
             report(accept, 'rounding-difference',
-                `${label} 与${computedName} ${computedText} 相差 ${money(difference)}${unit}：`
-                + (explained ?? `在 ${summed.count} 个${decimals}数字四舍五入可解释的范围内（最多 ${money(summed.tolerance)}${unit}），请核对。`)
+                `${label} 与${computedName} ${computedText} 相差 ${exactAmount(difference)}${unit}：`
+                + (explained ?? `在 ${summed.count} 个${decimals}数字四舍五入可解释的范围内（最多 ${exactAmount(summed.tolerance)}${unit}），请核对。`)
                 + `（stated ${stated.text}, computed ${computedText}: a rounding difference）`,
                 { node: stated.node, property: 'value' }, data);
         } else {
             report(accept, 'total-mismatch',
-                `${label} 与${computedName} ${computedText} 不符：相差 ${money(difference)}${unit}，`
+                `${label} 与${computedName} ${computedText} 不符：相差 ${exactAmount(difference)}${unit}，`
                 + (fixedTolerance
-                    ? `超出设置的容差 ${money(tolerance)}${unit}（perf.roundingTolerance）。`
-                    : `超出 ${summed.count} 个数字四舍五入可解释的 ${money(summed.tolerance)}${unit}。`)
+                    ? `超出设置的容差 ${exactAmount(tolerance)}${unit}（perf.roundingTolerance）。`
+                    : `超出 ${summed.count} 个数字四舍五入可解释的 ${exactAmount(summed.tolerance)}${unit}。`)
                 + `（stated ${stated.text}, computed ${computedText}）`,
                 { node: stated.node, property: 'value' }, data);
         }
     }
-}
-
-/** At least two decimals, more when the value has them: 2.00, 0.015. */
-function money(value: Decimal): string {
-    return value.toFixed(Math.max(2, value.decimalPlaces()));
 }
 
 function decimalText(decimals: number): string {

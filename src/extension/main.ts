@@ -9,6 +9,7 @@ import { registerBuiltinCatalogs } from './builtin-catalogs.js';
 import { registerCompileCommands } from './compile-commands.js';
 import { PERF_COMMANDS, SELF_CHECK_COMMAND } from './commands.js';
 import { registerImportCommand } from './import-command.js';
+import { registerNewTableCommand } from './new-table.js';
 import { registerCompareWithHead } from './compare-with-head.js';
 import { PreviewManager } from './preview.js';
 import { registerSelfCheck } from './self-check.js';
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand(PERF_COMMANDS.checkWorkspace, () => checkWorkspace(languageClient)),
         ...registerCompileCommands(languageClient),
         registerImportCommand(languageClient),
+        registerNewTableCommand(languageClient),
         registerCompareWithHead(languageClient)
     );
 

@@ -34,17 +34,31 @@ export type StarterCatalog = keyof typeof EXAMPLE_INDICATORS;
 export const STARTER_CATALOGS = Object.keys(EXAMPLE_INDICATORS) as StarterCatalog[];
 export const STARTER_UNITS = ['万元', '元'] as const;
 
-/** Budget years a table can be written for: four digits. */
-export function isBudgetYear(text: string): boolean {
-    return /^(19|20|21)\d\d$/.test(text);
+/** What is wrong with the options, for the user (CLI and editor alike), or undefined. */
+export function starterProblem(options: { department: string; year: string; unit: string; catalog: string }): string | undefined {
+    if (options.department.trim() === '') {
+        return '请写部门名称，如“某县教育局” (the department name)';
+    }
+    if (!/^(19|20|21)\d\d$/.test(options.year)) {
+        return `预算年度“${options.year}”应为四位年份，如 2026 (a four-digit year)`;
+    }
+    if (!(STARTER_UNITS as readonly string[]).includes(options.unit)) {
+        return `单位“${options.unit}”应为 ${STARTER_UNITS.join(' 或 ')} (the unit of amounts)`;
+    }
+    if (!(STARTER_CATALOGS as string[]).includes(options.catalog)) {
+        return `起步文件只用内置指标体系 ${STARTER_CATALOGS.join('、')}（而非“${options.catalog}”）；`
+            + '自己的指标体系请生成后改“指标体系”一行 (a starter uses a built-in catalog)';
+    }
+    return undefined;
 }
 
 export function starterTable(options: StarterOptions): string {
+    const department = options.department.trim();
     const total = options.unit === '万元' ? '10.00' : '100,000.00';
     return [
-        `// ${options.year} 年项目支出绩效目标表：${options.department.replace(/\s+/g, ' ')}。由 perf new 生成的起步文件：`,
+        `// ${options.year} 年项目支出绩效目标表：${department.replace(/\s+/g, ' ')}。由 perf new 生成的起步文件：`,
         '// 把示例项目改成自己的项目（Ctrl+Space 补全代码和指标名称），perf check 检查，侧边预览看表格。',
-        `部门 ${quote(options.department)} {`,
+        `部门 ${quote(department)} {`,
         `    预算年度 ${options.year}`,
         `    单位 ${options.unit}`,
         `    指标体系 ${quote(options.catalog)}`,

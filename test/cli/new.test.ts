@@ -40,7 +40,7 @@ describe('perf new', () => {
         const refused = runPerf(['new', 'mine.perf', '-d', '某局'], { cwd: dir });
         expect([refused.code, refused.stderr]).toEqual([2, 'perf: mine.perf: 文件已存在，未改动；请换一个文件名 (exists: not overwritten)\n']);
         expect(fs.readFileSync(path.join(dir, 'mine.perf'), 'utf8')).toBe('keep');
-        expect(runPerf(['new', '-d', '某局', '-y', '26'], { cwd: dir }).stderr).toContain('预算年度应为四位年份');
-        expect(runPerf(['--catalog', '本省', 'new', '-d', '某局'], { cwd: dir }).stderr).toContain('内置指标体系 2015、2021');
+        expect(runPerf(['new', '-d', '某局', '-y', '26'], { cwd: dir }).stderr).toBe('perf: new: 预算年度“26”应为四位年份，如 2026 (a four-digit year)\n');
+        expect(runPerf(['--catalog', '本省', 'new', '-d', '某局'], { cwd: dir }).stderr).toContain('起步文件只用内置指标体系 2015、2021');
     });
 });

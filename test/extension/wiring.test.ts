@@ -12,8 +12,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PERF_COMMANDS, SELF_CHECK_COMMAND } from '../../src/extension/commands.js';
 import {
-    CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, IMPORT_TABLE_REQUEST, OFFICIAL_TABLE_REQUEST,
-    type CheckWorkspaceResult, type CompileResult, type DocumentSummaryResult, type ImportTableResult, type OfficialTableResult
+    CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, IMPORT_TABLE_REQUEST, NEW_TABLE_REQUEST, OFFICIAL_TABLE_REQUEST,
+    type NewTableResult, type CheckWorkspaceResult, type CompileResult, type DocumentSummaryResult, type ImportTableResult, type OfficialTableResult
 } from '../../src/protocol/perf-protocol.js';
 import { readReferenceExample, referenceExample, referenceText, repoRoot } from '../helpers.js';
 
@@ -47,7 +47,8 @@ describe('package.json contributions', () => {
         const paths = [
             manifest.icon, contributes.languages[0].configuration, contributes.languages[0].icon.light,
             ...contributes.grammars.map((grammar: { path: string }) => grammar.path),
-            ...contributes.snippets.map((snippet: { path: string }) => snippet.path)
+            ...contributes.snippets.map((snippet: { path: string }) => snippet.path),
+            ...contributes.walkthroughs.flatMap((walkthrough: { steps: { media: { markdown: string } }[] }) => walkthrough.steps.map(step => step.media.markdown))
         ];
         for (const file of paths) {
             expect(fs.existsSync(path.join(repoRoot, file)), file).toBe(true);
@@ -55,6 +56,13 @@ describe('package.json contributions', () => {
         expect(manifest.main).toBe('./dist/extension.cjs');
         expect(contributes.grammars[0]).toMatchObject({ language: 'perf', scopeName: 'source.perf' });
         expect(JSON.parse(fs.readFileSync(path.join(repoRoot, 'syntaxes/perf.tmLanguage.json'), 'utf8')).scopeName).toBe('source.perf');
+    });
+
+    test('the walkthrough: new file, first project, check, preview, compile; its command links name contributed commands', () => {
+        const [walkthrough] = contributes.walkthroughs;
+        expect(walkthrough.steps.map((step: { id: string }) => step.id)).toEqual(['newFile', 'firstProject', 'check', 'preview', 'compile']);
+        const linked = walkthrough.steps.flatMap((step: { description: string }) => [...step.description.matchAll(/\(command:([\w.]+)\)/g)].map(match => match[1]));
+        expect(linked).toEqual([PERF_COMMANDS.newTable, PERF_COMMANDS.checkWorkspace, PERF_COMMANDS.openPreviewToSide, PERF_COMMANDS.compileHtml]);
     });
 
     test('settings: catalog, rule severities, rounding tolerance', () => {
@@ -109,12 +117,13 @@ describe('bundles and the .vsix', () => {
         fs.rmSync(unpacked, { recursive: true, force: true });
     });
 
-    test('the .vsix holds only the bundles, catalogs, grammar, snippets, configuration, icon, README and LICENSE', () => {
+    test('the .vsix holds only the bundles, catalogs, grammar, snippets, configuration, icon, walkthrough, README and LICENSE', () => {
         const extensionFiles = vsixFiles.filter(name => name.startsWith('extension/')).map(name => name.slice('extension/'.length));
         expect(extensionFiles).toEqual([
             'LICENSE.txt', 'catalogs/2015.perf', 'catalogs/2021.perf', 'dist/extension.cjs', 'dist/server.cjs',
             'images/icon.png', 'language-configuration.json', 'package.json', 'readme.md', 'snippets/perf.json',
-            'syntaxes/perf.tmLanguage.json'
+            'syntaxes/perf.tmLanguage.json', 'walkthrough/check.md', 'walkthrough/compile.md', 'walkthrough/first-project.md',
+            'walkthrough/new-file.md', 'walkthrough/preview.md'
         ]);
     });
 
@@ -208,6 +217,19 @@ describe('bundles and the .vsix', () => {
             expect(text).toContain('部门 "广州南沙经济技术开发区商务局"');
             const missing = await connection.sendRequest<ImportTableResult>(IMPORT_TABLE_REQUEST, { path: path.join(workspace, 'missing.xlsx') });
             expect(missing).toEqual({ message: expect.stringMatching(/^导入 missing\.xlsx 失败：/) });
+        });
+
+        test('writes the starter table of "perf: New Table", which the server then finds clean; refuses a bad year', async () => {
+            const answer = await connection.sendRequest<NewTableResult>(NEW_TABLE_REQUEST, { department: '某县教育局', year: '2026', unit: '万元', catalog: '2021' });
+            const text = (answer as { text: string }).text;
+            expect(text).toContain('部门 "某县教育局" {\n    预算年度 2026\n    单位 万元\n    指标体系 "2021"\n');
+            const starterUri = `file://${path.join(workspace, 'starter.perf')}`;
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: starterUri, languageId: 'perf', version: 1, text } });
+            const summary = await retryWhileUnknown(() => connection.sendRequest<DocumentSummaryResult>(DOCUMENT_SUMMARY_REQUEST, { uri: starterUri }));
+            expect(summary).toMatchObject({ total: '10.00', projectCount: 1, errorCount: 0, reconciles: true });
+            expect(diagnostics.get(starterUri) ?? []).toEqual([]);
+            expect(await connection.sendRequest<NewTableResult>(NEW_TABLE_REQUEST, { department: '某局', year: '26', unit: '万元', catalog: '2015' }))
+                .toEqual({ message: '预算年度“26”应为四位年份，如 2026 (a four-digit year)' });
         });
 
         test('a document with errors gets no table and no compile, with the first error said in Chinese', async () => {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { buildOfficialTable } from '../compile/build-official-table.js';
 import { ChromiumMissingError } from '../compile/pdf.js';
 import { DEFAULT_FORMATS, isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from '../compile/write-outputs.js';
-import { InputError, loadFiles, type InputOptions } from './documents.js';
+import { InputError, loadFiles, projectConfigFor, type InputOptions } from './documents.js';
 import { formatDiagnostics, isError } from './report.js';
 import { ruleLoadOptions, type RuleOptions } from './rule-options.js';
 
@@ -21,7 +21,7 @@ export interface CompileOptions extends InputOptions, RuleOptions {
 export const COMPILE_OUTPUT_HELP =
     'with one file and one format: the output file (an existing folder, a path ending in / or a path without '
     + 'extension is used as a folder); '
-    + `with several files or formats: the output folder, created if needed (default folder: ${DEFAULT_OUTPUT_FOLDER}/). `
+    + `with several files or formats: the output folder, created if needed (default folder: the outDir of perf.config.json, else ${DEFAULT_OUTPUT_FOLDER}/). `
     + 'Files are named <name of the .perf file>.<format>';
 
 /** Parses one --format value ("pdf" or "html,xlsx") and adds it to the ones given before. */
@@ -41,8 +41,10 @@ export function collectFormats(value: string, previous: OutputFormat[] | undefin
  */
 export async function compileCommand(paths: string[], options: CompileOptions): Promise<number> {
     const formats = options.format && options.format.length > 0 ? options.format : [...DEFAULT_FORMATS];
-    const outputFor = outputPlan(paths, formats, options.output);
-    const { files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog, ...ruleLoadOptions(options) });
+    const project = projectConfigFor(paths);
+    // perf.config.json's outDir is a folder, as -o is when it ends in a separator.
+    const outputFor = outputPlan(paths, formats, options.output ?? (project.outDir && project.outDir + path.sep));
+    const { files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog, ...ruleLoadOptions(options), project });
     let failed = false;
     for (const file of files) {
         process.stderr.write(formatDiagnostics(file.path, file.diagnostics));

@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         outputChannel: output,
         synchronize: {
             configurationSection: 'perf',
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.perf')
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.perf,perf.config.json}')
         }
     };
     const languageClient = new LanguageClient('perf', 'perf 语言服务器', serverOptions, clientOptions);

@@ -48,6 +48,7 @@ describe('package.json contributions', () => {
             manifest.icon, contributes.languages[0].configuration, contributes.languages[0].icon.light,
             ...contributes.grammars.map((grammar: { path: string }) => grammar.path),
             ...contributes.snippets.map((snippet: { path: string }) => snippet.path),
+            ...contributes.jsonValidation.map((validation: { url: string }) => validation.url),
             ...contributes.walkthroughs.flatMap((walkthrough: { steps: { media: { markdown: string } }[] }) => walkthrough.steps.map(step => step.media.markdown))
         ];
         for (const file of paths) {
@@ -67,7 +68,8 @@ describe('package.json contributions', () => {
 
     test('settings: catalog, rule severities, rounding tolerance', () => {
         const properties = contributes.configuration.properties;
-        expect(properties['perf.catalog']).toMatchObject({ type: 'string', default: '2015' });
+        // Empty by default, so perf.config.json's catalog applies unless the user sets one.
+        expect(properties['perf.catalog']).toMatchObject({ type: 'string', default: '' });
         expect(properties['perf.rules'].additionalProperties.enum).toEqual(['off', 'error', 'warning', 'info']);
         expect(properties['perf.roundingTolerance']).toMatchObject({ type: ['number', 'null'], default: null, minimum: 0 });
     });
@@ -121,7 +123,7 @@ describe('bundles and the .vsix', () => {
         const extensionFiles = vsixFiles.filter(name => name.startsWith('extension/')).map(name => name.slice('extension/'.length));
         expect(extensionFiles).toEqual([
             'LICENSE.txt', 'catalogs/2015.perf', 'catalogs/2021.perf', 'dist/extension.cjs', 'dist/server.cjs',
-            'images/icon.png', 'language-configuration.json', 'package.json', 'readme.md', 'snippets/perf.json',
+            'images/icon.png', 'language-configuration.json', 'package.json', 'readme.md', 'schemas/perf.config.schema.json', 'snippets/perf.json',
             'syntaxes/perf.tmLanguage.json', 'walkthrough/check.md', 'walkthrough/compile.md', 'walkthrough/first-project.md',
             'walkthrough/new-file.md', 'walkthrough/preview.md'
         ]);

@@ -76,9 +76,9 @@ export async function deactivate(): Promise<void> {
 
 async function checkWorkspace(languageClient: LanguageClient): Promise<void> {
     const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'perf: 检查工作区…' },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('perf: checking the workspace…') },
         () => languageClient.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}));
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    vscode.window.showInformationMessage(
-        `perf：检查了 ${result.files} 个文件：${result.errors} 个错误，${result.warnings} 个警告 (workspace checked)`);
+    vscode.window.showInformationMessage(vscode.l10n.t('perf: {0} files checked: {1} errors, {2} warnings',
+        result.files, result.errors, result.warnings));
 }

@@ -22,7 +22,7 @@ export function registerNewTableCommand(client: LanguageClient): vscode.Disposab
 
 export async function newTable(client: LanguageClient): Promise<vscode.TextDocument | undefined> {
     const department = await vscode.window.showInputBox({
-        title: vscode.l10n.t('perf: New Table (1/4)'), prompt: vscode.l10n.t('Department name (部门名称)'),
+        title: vscode.l10n.t('perf: New Table (1/4)'), prompt: vscode.l10n.t('Department name'),
         placeHolder: '某县教育局', ignoreFocusOut: true,
         validateInput: value => value.trim() === '' ? vscode.l10n.t('Please enter the department name') : undefined
     });
@@ -30,13 +30,13 @@ export async function newTable(client: LanguageClient): Promise<vscode.TextDocum
         return undefined;
     }
     const year = await vscode.window.showInputBox({
-        title: vscode.l10n.t('perf: New Table (2/4)'), prompt: vscode.l10n.t('Budget year (预算年度)'),
+        title: vscode.l10n.t('perf: New Table (2/4)'), prompt: vscode.l10n.t('Budget year'),
         value: String(new Date().getFullYear()), ignoreFocusOut: true
     });
     const unit = year === undefined ? undefined
-        : await vscode.window.showQuickPick(UNITS, { title: vscode.l10n.t('perf: New Table (3/4)'), placeHolder: vscode.l10n.t('Unit of amounts (单位)') });
+        : await vscode.window.showQuickPick(UNITS, { title: vscode.l10n.t('perf: New Table (3/4)'), placeHolder: vscode.l10n.t('Unit of amounts') });
     const catalog = unit === undefined ? undefined
-        : await vscode.window.showQuickPick(CATALOGS, { title: vscode.l10n.t('perf: New Table (4/4)'), placeHolder: vscode.l10n.t('Indicator catalog (指标体系)') });
+        : await vscode.window.showQuickPick(CATALOGS, { title: vscode.l10n.t('perf: New Table (4/4)'), placeHolder: vscode.l10n.t('Indicator catalog') });
     if (year === undefined || unit === undefined || catalog === undefined) {
         return undefined;
     }

@@ -20,14 +20,30 @@ import { readReferenceExample, referenceExample, referenceText, repoRoot } from 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
 const contributedCommands: string[] = contributes.commands.map((command: { command: string }) => command.command);
+const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+const english: Record<string, string> = readJson('package.nls.json');
+const chinese: Record<string, string> = readJson('package.nls.zh-cn.json');
 
 describe('package.json contributions', () => {
     test('the contributed commands are exactly the extension\'s commands (the self-check stays hidden)', () => {
         expect([...contributedCommands].sort()).toEqual(Object.values(PERF_COMMANDS).sort());
         expect(contributedCommands).not.toContain(SELF_CHECK_COMMAND);
         for (const command of contributes.commands) {
-            expect(command.title, command.command).toMatch(/[\u4e00-\u9fff]/); // a Chinese title for budget officers
+            expect(command.title, command.command).toMatch(/^%[\w.]+%$/);
+            expect(chinese[command.title.slice(1, -1)], command.command).toMatch(/[\u4e00-\u9fff]/); // a Chinese title for budget officers
         }
+    });
+
+    test('the UI in English and Chinese: every %key% of package.json in both package.nls files, every l10n.t string of the client translated', () => {
+        const keys = [...JSON.stringify(manifest).matchAll(/"%([\w.]+)%"/g)].map(match => match[1]);
+        expect(keys.length).toBeGreaterThan(20);
+        expect(Object.keys(english).sort()).toEqual([...new Set(keys)].sort());
+        expect(Object.keys(chinese).sort()).toEqual([...new Set(keys)].sort());
+        expect(manifest.l10n).toBe('./l10n');
+        const client = fs.readdirSync(path.join(repoRoot, 'src/extension')).map(file => fs.readFileSync(path.join(repoRoot, 'src/extension', file), 'utf8')).join('\n');
+        const messages = [...new Set([...client.matchAll(/vscode\.l10n\.t\('([^']+)'/g)].map(match => match[1]))];
+        expect(messages.length).toBeGreaterThan(5);
+        expect(Object.keys(readJson('l10n/bundle.l10n.zh-cn.json')).sort()).toEqual(messages.sort());
     });
 
     test('activation only on .perf files and on the commands', () => {
@@ -62,8 +78,11 @@ describe('package.json contributions', () => {
     test('the walkthrough: new file, first project, check, preview, compile; its command links name contributed commands', () => {
         const [walkthrough] = contributes.walkthroughs;
         expect(walkthrough.steps.map((step: { id: string }) => step.id)).toEqual(['newFile', 'firstProject', 'check', 'preview', 'compile']);
-        const linked = walkthrough.steps.flatMap((step: { description: string }) => [...step.description.matchAll(/\(command:([\w.]+)\)/g)].map(match => match[1]));
-        expect(linked).toEqual([PERF_COMMANDS.newTable, PERF_COMMANDS.checkWorkspace, PERF_COMMANDS.openPreviewToSide, PERF_COMMANDS.compileHtml]);
+        for (const strings of [english, chinese]) {
+            const linked = walkthrough.steps.flatMap((step: { description: string }) =>
+                [...strings[step.description.slice(1, -1)].matchAll(/\(command:([\w.]+)\)/g)].map(match => match[1]));
+            expect(linked).toEqual([PERF_COMMANDS.newTable, PERF_COMMANDS.checkWorkspace, PERF_COMMANDS.openPreviewToSide, PERF_COMMANDS.compileHtml]);
+        }
     });
 
     test('settings: catalog, rule severities, rounding tolerance', () => {
@@ -123,7 +142,8 @@ describe('bundles and the .vsix', () => {
         const extensionFiles = vsixFiles.filter(name => name.startsWith('extension/')).map(name => name.slice('extension/'.length));
         expect(extensionFiles).toEqual([
             'LICENSE.txt', 'catalogs/2015.perf', 'catalogs/2021.perf', 'dist/extension.cjs', 'dist/server.cjs',
-            'images/icon.png', 'language-configuration.json', 'package.json', 'readme.md', 'schemas/perf.config.schema.json', 'snippets/perf.json',
+            'images/icon.png', 'l10n/bundle.l10n.zh-cn.json', 'language-configuration.json', 'package.json', 'package.nls.json',
+            'package.nls.zh-cn.json', 'readme.md', 'schemas/perf.config.schema.json', 'snippets/perf.json',
             'syntaxes/perf.tmLanguage.json', 'walkthrough/check.md', 'walkthrough/compile.md', 'walkthrough/first-project.md',
             'walkthrough/new-file.md', 'walkthrough/preview.md'
         ]);

@@ -4,6 +4,7 @@ import { buildOfficialTable } from '../compile/build-official-table.js';
 import { ChromiumMissingError } from '../compile/pdf.js';
 import { DEFAULT_FORMATS, isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from '../compile/write-outputs.js';
 import { InputError, loadFiles, projectConfigFor, type InputOptions } from './documents.js';
+import { ProgressLine } from './progress.js';
 import { formatDiagnostics, isError } from './report.js';
 import { ruleLoadOptions, type RuleOptions } from './rule-options.js';
 
@@ -44,7 +45,10 @@ export async function compileCommand(paths: string[], options: CompileOptions): 
     const project = projectConfigFor(paths);
     // perf.config.json's outDir is a folder, as -o is when it ends in a separator.
     const outputFor = outputPlan(paths, formats, options.output ?? (project.outDir && project.outDir + path.sep));
-    const { files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog, ...ruleLoadOptions(options), project });
+    const progress = new ProgressLine();
+    progress.show(`读入并检查 ${paths.length} 个文件 (reading and checking)…`);
+    const { files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog, ...ruleLoadOptions(options), project })
+        .finally(() => progress.clear());
     let failed = false;
     for (const file of files) {
         process.stderr.write(formatDiagnostics(file.path, file.diagnostics));
@@ -57,12 +61,15 @@ export async function compileCommand(paths: string[], options: CompileOptions): 
         const table = buildOfficialTable(document);
         for (const format of formats) {
             const output = outputFor(file.path, format);
+            progress.show(`${file.path} → ${format.toUpperCase()}${format === 'pdf' ? '（打印中 printing）' : ''}…`);
             try {
                 const bytes = await renderOutput(format, document, table);
+                progress.clear();
                 fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
                 fs.writeFileSync(output, bytes);
                 console.error(`${file.path} → ${output}`);
             } catch (error) {
+                progress.clear();
                 if (!(error instanceof ChromiumMissingError)) {
                     throw error;
                 }

@@ -41,7 +41,9 @@ export async function newTable(client: LanguageClient): Promise<vscode.TextDocum
         return undefined;
     }
     const params: NewTableParams = { department, year: year.trim(), unit: unit.label, catalog: catalog.label };
-    const result = await client.sendRequest<NewTableResult>(NEW_TABLE_REQUEST, params);
+    const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('perf: writing the new table…') },
+        () => client.sendRequest<NewTableResult>(NEW_TABLE_REQUEST, params));
     if ('message' in result) {
         vscode.window.showWarningMessage(`perf：${result.message}`);
         return undefined;

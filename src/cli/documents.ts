@@ -7,12 +7,12 @@ import type { PerfFile } from '../language/generated/ast.js';
 import type { RuleSettings } from '../language/validation/rule-settings.js';
 import { SETTINGS_SECTION } from '../language/settings/perf-settings.js';
 import type { PerfConfigurationProvider } from '../language/settings/perf-configuration-provider.js';
-import { findProjectConfig, ProjectConfigError, type ProjectConfig } from '../language/settings/project-config.js';
+import type { ProjectConfig } from '../language/settings/project-config.js';
 import { parseSourceEncoding, readSourceText, SourceTextError, type SourceEncoding } from '../source/encoding.js';
 import { BatchModule } from '../language/langium-speed/batch-module.js';
+import { InputError } from './input-error.js';
+import { projectConfigFor } from './project-config.js';
 
-/** A problem that stops the command before any document is read: printed as one line, exit code 2. */
-export class InputError extends Error {}
 
 export interface LoadedFile {
     path: string;
@@ -34,15 +34,6 @@ export interface LoadOptions extends InputOptions {
     roundingTolerance?: string;
     /** perf.config.json, if the command has read it already; else found from the first file. */
     project?: ProjectConfig;
-}
-
-/** The files' perf.config.json: the nearest from the first file's folder upwards (to a git root); a broken one is an InputError. */
-export function projectConfigFor(paths: string[]): ProjectConfig {
-    try {
-        return findProjectConfig(paths.length > 0 ? path.dirname(path.resolve(paths[0])) : process.cwd());
-    } catch (error) {
-        throw error instanceof ProjectConfigError ? new InputError(error.message) : error;
-    }
 }
 
 /**

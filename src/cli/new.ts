@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { starterProblem, starterTable, type StarterOptions } from '../language/starter-table.js';
-import { InputError } from './documents.js';
+import { InputError } from './input-error.js';
 
 export interface NewOptions {
     department: string;

@@ -7,7 +7,8 @@ const SETTINGS: ReadonlyArray<{ setting: DepartmentSetting; label: string; value
     { setting: 'title', label: '表名', value: department => department.title ?? '' },
     // A table without 单位 is in 万元: writing it out is no change.
     { setting: 'unit', label: '单位', value: department => unitOf(department) },
-    { setting: 'catalog', label: '指标体系', value: department => department.catalog?.$refText ?? '' }
+    { setting: 'catalog', label: '指标体系', value: department => department.catalog?.$refText ?? '' },
+    { setting: 'layout', label: '表式', value: department => department.layout ?? '' }
 ];
 
 /** The department's settings that differ between the versions (none for an added or removed department). */

@@ -3,7 +3,7 @@ import {
     type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumCoreServices, type LangiumDocuments, type LangiumDocument, type ReferenceInfo,
     type Scope
 } from 'langium';
-import { Catalog, Indicator, isCatalog, isDepartment, type PerfFile } from './generated/ast.js';
+import { Catalog, Indicator, LevelScore, isCatalog, isDepartment, type PerfFile } from './generated/ast.js';
 import type { PerfSettings } from './settings/perf-settings.js';
 
 /**
@@ -51,12 +51,12 @@ export class PerfScopeProvider extends DefaultScopeProvider {
     }
 
     override getScope(context: ReferenceInfo): Scope {
-        if (context.container.$type === Indicator.$type) {
+        if (context.container.$type === Indicator.$type || context.container.$type === LevelScore.$type) {
             const catalog = catalogOf(context.container, this);
             if (!catalog) {
                 return EMPTY_SCOPE;
             }
-            const level = context.property === Indicator.category ? 'categories' : 'groups';
+            const level = context.container.$type === Indicator.$type && context.property === Indicator.category ? 'categories' : 'groups';
             return this.codeScopeFor(catalog, level);
         }
         return super.getScope(context);

@@ -42,6 +42,14 @@ describe('perf.config.json for perf check and perf compile', () => {
         expect(result.code).toBe(0);
     });
 
+    test('a change to perf.config.json is a new check, not a cached answer', () => {
+        const { root, file } = project({ catalog: '2021', rules: { 'placeholder-amount': 'off' } });
+        expect(codes(runPerf(['check', file]).stdout)).toEqual([]);
+        expect(codes(runPerf(['check', file]).stdout)).toEqual([]); // from the cache
+        fs.writeFileSync(path.join(root, 'perf.config.json'), JSON.stringify({ catalog: '2021' }));
+        expect(codes(runPerf(['check', file]).stdout)).toEqual(['placeholder-amount']);
+    });
+
     test('command-line options override it', () => {
         const { file } = project({ catalog: '2021', rules: { 'placeholder-amount': 'off' } });
         const result = runPerf(['--catalog', '2015', 'check', file, '--rule', 'placeholder-amount=error']);

@@ -169,22 +169,23 @@ describe('the department\'s settings: 预算年度, 表名, 单位, 指标体系
     it('are reported when they change, each with what it was and is; the budget year goes in the title', async () => {
         const diff = await diffVersions(
             { label: 'a', text: table(['预算年度 2025', '单位 万元']) },
-            { label: 'b', text: table(['预算年度 2026', '表名 "2026年项目支出绩效目标表"', '单位 万元', '指标体系 "2021"']) });
+            { label: 'b', text: table(['预算年度 2026', '表名 "2026年项目支出绩效目标表"', '单位 万元', '指标体系 "2021"', '表式 "指标行"']) });
         const [department] = diff.departments;
         expect(department.status).toBe('changed');
         expect(department.year).toBe('2026');
         expect(department.settings).toEqual([
             { setting: 'year', label: '预算年度', old: '2025', new: '2026' },
             { setting: 'title', label: '表名', old: '', new: '2026年项目支出绩效目标表' },
-            { setting: 'catalog', label: '指标体系', old: '', new: '2021' }
+            { setting: 'catalog', label: '指标体系', old: '', new: '2021' },
+            { setting: 'layout', label: '表式', old: '', new: '指标行' }
         ]);
         expect(department.amounts).toEqual([]); // an unchanged figure is no change
         const text = renderText(diff).split('\n');
         expect(text).toContain('部门“区商务局” 2026 年度（修改，单位：万元）');
-        expect(text).toContain('  设置：预算年度 2025 → 2026；表名 （未写） → 2026年项目支出绩效目标表；指标体系 （未写） → 2021');
+        expect(text).toContain('  设置：预算年度 2025 → 2026；表名 （未写） → 2026年项目支出绩效目标表；指标体系 （未写） → 2021；表式 （未写） → 指标行');
         const markdown = renderMarkdown(diff);
         expect(markdown).toContain('#### 部门：区商务局 2026 年度（修改，单位：万元）');
-        expect(markdown).toContain('| 预算年度 | 2025 | 2026 |\n| 表名 | （未写） | 2026年项目支出绩效目标表 |\n| 指标体系 | （未写） | 2021 |');
+        expect(markdown).toContain('| 预算年度 | 2025 | 2026 |\n| 表名 | （未写） | 2026年项目支出绩效目标表 |\n| 指标体系 | （未写） | 2021 |\n| 表式 | （未写） | 指标行 |');
     });
 
     it('a change of unit is one (and the amounts are compared converted); writing out the default 万元 is none', async () => {

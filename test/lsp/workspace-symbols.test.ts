@@ -50,4 +50,11 @@ describe('workspace symbols', () => {
     test('a query no name contains finds nothing', async () => {
         expect(await search('水利')).toEqual([]);
     });
+
+    test('a department\'s own indicators (部门整体) are found too, with the department as container', async () => {
+        const own = await createServices();
+        await buildDocuments(own, '部门 "某县审计局" {\n    表式 "部门整体"\n    11 "审计项目完成数" 指标值 ≥20个\n}\n');
+        const found = await own.shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query: '审计项目' });
+        expect(found.map(symbol => [symbol.name, symbol.kind, symbol.containerName])).toEqual([['审计项目完成数', SymbolKind.Field, '某县审计局']]);
+    });
 });

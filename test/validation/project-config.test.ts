@@ -74,6 +74,7 @@ describe('reading perf.config.json', () => {
 
     test('the JSON schema contributed to VS Code lists every rule code and the same keys', () => {
         const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas/perf.config.schema.json'), 'utf8'));
+        // Out of date after a new rule: `node scripts/config-schema.mjs` writes it again.
         expect(schema.properties.rules.propertyNames.enum).toEqual(RULE_CODES);
         expect(Object.keys(schema.properties).sort()).toEqual(['$schema', 'catalog', 'outDir', 'roundingTolerance', 'rules']);
         expect(schema.additionalProperties).toBe(false);

@@ -32,3 +32,29 @@ test('each setting once gives nothing', async () => {
     const text = oneProject({ department: ['表名 "甲"', '预算年度 2024', '单位 万元', '指标体系 "2015"'], project: ['资金使用单位 "甲"'] });
     expect(await check(services, text, 'duplicate-setting')).toEqual([]);
 });
+
+test('the fields of the other layouts twice are flagged: 表式, a project header field, an indicator field', async () => {
+    const text = oneProject({
+        department: ['表式 "项目表"', '表式 "指标行"'],
+        project: ['实施单位 "甲"', '实施单位 "乙"', '起止时间 2024.01-2024.12', '起止时间 2024.02-2024.12'],
+        indicators: ['11 "培训场次" 指标值 ≥3场 分值 10 权重 20 计量单位 "场" 计量单位 "次"']
+    });
+    const found = await check(services, text, 'duplicate-setting');
+    expect(found.map(f => f.line)).toEqual([
+        lineOf(text, '表式 "指标行"'), lineOf(text, '实施单位 "乙"'), lineOf(text, '起止时间 2024.02'),
+        lineOf(text, '权重 20'), lineOf(text, '权重 20')
+    ]);
+    const line = lines(text, '权重 20');
+    expect(found.slice(3).map(f => [f.column, f.message.slice(0, 6)])).toEqual([
+        [line.indexOf('权重 20') + 4, '分值（权重）'], [line.indexOf('计量单位 "次"') + 6, '计量单位写了']
+    ]);
+});
+
+test('an indicator with each field once, in any order, gives nothing', async () => {
+    const text = oneProject({ indicators: ['11 "培训场次" 分值 10 正向 年度 ≥3场 实施周期 ≥6场 计量单位 "场" 定量 编码 119901'] });
+    expect(await check(services, text, 'duplicate-setting')).toEqual([]);
+});
+
+function lines(text: string, fragment: string): string {
+    return text.split('\n')[lineOf(text, fragment) - 1];
+}

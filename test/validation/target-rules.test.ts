@@ -102,3 +102,25 @@ describe('reversed-comparator', () => {
         expect(found).toEqual([]);
     });
 });
+
+describe('an indicator line needs its targets once (the grammar takes its fields in any order)', () => {
+    test('no target at all is an error naming the ways to write one', async () => {
+        const text = oneProject({ indicators: ['11 "培训场次" 分值 10'] });
+        const found = await check(services, text, 'missing-target');
+        expect(found).toMatchObject([{ severity: 'error', line: lineOf(text, '培训场次') }]);
+        expect(found[0].message).toContain('年度 <值>');
+    });
+
+    test('an annual target alone, or period and annual, or 指标值 alone, is enough', async () => {
+        const text = oneProject({ indicators: ['11 "培训场次" 年度 ≥3场', '11 "培训人次" 实施期 ≥9人次 年度 ≥3人次', '31 "满意度" 指标值 ≥90%'] });
+        expect(await check(services, text, 'missing-target')).toEqual([]);
+        expect(await check(services, text, 'conflicting-targets')).toEqual([]);
+    });
+
+    test('指标值 together with 年度 is an error on the second one', async () => {
+        const text = oneProject({ indicators: ['11 "培训场次" 指标值 ≥3场 年度 ≥2场'] });
+        const found = await check(services, text, 'conflicting-targets');
+        expect(found).toHaveLength(1);
+        expect(found[0].message).toContain('又写了年度指标值“≥2场”');
+    });
+});

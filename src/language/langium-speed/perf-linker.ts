@@ -1,5 +1,5 @@
 import { Cancellation, DefaultLinker, interruptAndCheck, type LangiumDocument, type ReferenceInfo } from 'langium';
-import type { PerfFile } from '../generated/ast.js';
+import type { Indicator, PerfFile } from '../generated/ast.js';
 
 /**
  * Where the grammar has cross-references (`[Type:TOKEN]`), by the AST type that holds them. A test compares
@@ -8,6 +8,7 @@ import type { PerfFile } from '../generated/ast.js';
 export const REFERENCE_PROPERTIES = {
     Department: ['catalog'],
     Indicator: ['group', 'category'],
+    LevelScore: ['group'],
     SummaryMember: ['department']
 } as const;
 
@@ -21,15 +22,14 @@ export function* referencesOf(root: PerfFile): Generator<ReferenceInfo> {
         if (department.catalog) {
             yield { reference: department.catalog, container: department, property: 'catalog' };
         }
+        yield* indicatorReferences(department.indicators);
         for (const project of department.projects) {
-            for (const indicator of project.indicators) {
-                if (indicator.group) {
-                    yield { reference: indicator.group, container: indicator, property: 'group' };
-                }
-                if (indicator.category) {
-                    yield { reference: indicator.category, container: indicator, property: 'category' };
+            for (const score of project.scores) {
+                if (score.group) {
+                    yield { reference: score.group, container: score, property: 'group' };
                 }
             }
+            yield* indicatorReferences(project.indicators);
         }
     }
     for (const summary of root.summaries) {
@@ -37,6 +37,17 @@ export function* referencesOf(root: PerfFile): Generator<ReferenceInfo> {
             if (member.department) {
                 yield { reference: member.department, container: member, property: 'department' };
             }
+        }
+    }
+}
+
+function* indicatorReferences(indicators: Indicator[]): Generator<ReferenceInfo> {
+    for (const indicator of indicators) {
+        if (indicator.group) {
+            yield { reference: indicator.group, container: indicator, property: 'group' };
+        }
+        if (indicator.category) {
+            yield { reference: indicator.category, container: indicator, property: 'category' };
         }
     }
 }

@@ -31,6 +31,11 @@ export class PerfWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider 
                 if (matches(department.name ?? '') && !seen.has(`${department.name}\n${uri}`)) {
                     push(symbols, department, SymbolKind.Namespace, uri);
                 }
+                for (const indicator of department.indicators ?? []) {
+                    if (matches(indicator.name ?? '')) {
+                        push(symbols, indicator, SymbolKind.Field, uri, department.name); // 部门整体 indicators
+                    }
+                }
                 for (const project of department.projects) {
                     if (matches(project.name ?? '')) {
                         push(symbols, project, SymbolKind.Package, uri, department.name);

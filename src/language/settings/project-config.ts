@@ -2,12 +2,14 @@
  * `perf.config.json` at the workspace root: the project's own rules, catalog, rounding tolerance and output
  * folder, shared by the editor, `perf check` and `perf compile`. It feeds the `perf` section of the
  * configuration beneath what the user sets (editor settings, command-line options), so PerfSettings keeps
- * its one way in (PerfConfigurationProvider merges; nothing else reads the file's settings).
+ * its one way in (PerfConfigurationProvider merges; nothing else reads the file's settings). Read without
+ * Langium, so that `perf check` can fold it into its cache key before deciding to load anything.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRuleSettings } from '../validation/rule-settings.js';
-import { readRoundingTolerance, type RawPerfSettings } from './perf-settings.js';
+import type { RawPerfSettings } from './perf-settings.js';
+import { readRoundingTolerance } from './rounding-tolerance.js';
 
 export const PROJECT_CONFIG_FILE = 'perf.config.json';
 

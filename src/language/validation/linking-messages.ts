@@ -3,7 +3,7 @@
  * catalog, a summary's department), instead of Langium's generic "Could not resolve reference".
  */
 import type { IndexManager, ReferenceInfo } from 'langium';
-import { Catalog, Department, Indicator, isIndicator, SummaryMember, type IndicatorCategory, type IndicatorGroup } from '../generated/ast.js';
+import { Catalog, Department, Indicator, isIndicator, isLevelScore, SummaryMember, type LevelScore, type IndicatorCategory, type IndicatorGroup } from '../generated/ast.js';
 import { catalogOf, type PerfScopeProvider } from '../perf-scope.js';
 import type { RuleCode } from './rules.js';
 
@@ -21,13 +21,16 @@ export class LinkingMessages {
         if (isIndicator(container)) {
             return this.unknownCode(container, property, written);
         }
+        if (isLevelScore(container)) {
+            return this.unknownCode(container, Indicator.group, written);
+        }
         if (container.$type === Department.$type && property === Department.catalog) {
             return this.unknownCatalog(written);
         }
         return container.$type === SummaryMember.$type ? unknownDepartment(written) : undefined;
     }
 
-    private unknownCode(indicator: Indicator, property: string, written: string): LinkingMessage {
+    private unknownCode(indicator: Indicator | LevelScore, property: string, written: string): LinkingMessage {
         const catalog = catalogOf(indicator, this.scopes);
         const level = property === Indicator.group ? '一级' : '二级';
         if (!catalog) {

@@ -29,8 +29,8 @@ export const RULES = {
         severity: 'warning', title: '金额为 0 或 0.01，像是占位数', gloss: 'a total of 0 or 0.01 that looks like a placeholder'
     },
     'duplicate-setting': {
-        severity: 'error', title: '同一设置写了两次（单位、预算年度、表名、指标体系、资金使用单位、同一资金来源）',
-        gloss: 'a setting or fund source written twice; the later one would silently win'
+        severity: 'error', title: '同一设置或字段写了两次（单位、预算年度、表名、表式、项目信息、同一资金来源、指标的指标值、分值、计量单位等）',
+        gloss: 'a setting, fund source or indicator field written twice; the later one would silently win'
     },
     'total-mismatch': {
         severity: 'error', title: '写明的合计/总计与分项之和不符，差额超出四舍五入可解释的范围',
@@ -71,6 +71,13 @@ export const RULES = {
     },
     'duplicate-indicator-name': {
         severity: 'warning', title: '同一项目中指标名称重复', gloss: 'the same indicator name twice in one project'
+    },
+    'missing-target': {
+        severity: 'error', title: '指标没有指标值（指标值，或实施周期与年度，或年度）', gloss: 'an indicator without a target'
+    },
+    'conflicting-targets': {
+        severity: 'error', title: '同一指标既写了共用的指标值，又写了实施周期或年度指标值',
+        gloss: '指标值 (both targets) together with a period or annual target'
     },
     'inconsistent-targets': {
         severity: 'warning', title: '实施周期指标值与年度指标值的量纲或单位不同',

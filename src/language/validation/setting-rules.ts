@@ -1,13 +1,31 @@
-/** A setting written twice in one department or project: the parser keeps the last one silently. */
-import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { Department, Project, type Amount, type PerfAstType } from '../generated/ast.js';
+/**
+ * A setting or an indicator's field written twice: the grammar lets the fields come in any order, so the
+ * parser would keep the last one silently.
+ */
+import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { Department, Indicator, Project, type Amount, type PerfAstType } from '../generated/ast.js';
 import { FUND_LABEL, fundKeyOf, type FundKey } from '../../model/figures.js';
 import { report } from './rules.js';
 
-const DEPARTMENT_SETTINGS: ReadonlyArray<[string, string]> = [
-    [Department.title, '表名'], [Department.year, '预算年度'], [Department.unit, '单位'], [Department.catalog, '指标体系']
-];
-const PROJECT_SETTINGS: ReadonlyArray<[string, string]> = [[Project.user, '资金使用单位']];
+/** The single-valued fields, by property, with the keyword a message names them by. */
+const DEPARTMENT_SETTINGS: ReadonlyMap<string, string> = new Map([
+    [Department.title, '表名'], [Department.year, '预算年度'], [Department.unit, '单位'], [Department.catalog, '指标体系'],
+    [Department.layout, '表式']
+]);
+const PROJECT_SETTINGS: ReadonlyMap<string, string> = new Map([
+    [Project.user, '资金使用单位'], [Project.supervisor, '主管部门'], [Project.supervisorCode, '主管部门编码'],
+    [Project.implementer, '实施单位'], [Project.attribute, '项目属性'], [Project.kind, '项目类别'],
+    [Project.nature, '项目性质'], [Project.start, '起止时间'], [Project.manager, '项目负责人'],
+    [Project.midTermBudget, '中期预算'], [Project.executionScore, '预算执行率']
+]);
+// periodLabel and weightLabel come with period and weight: counting those counts them.
+const INDICATOR_FIELDS: ReadonlyMap<string, string> = new Map([
+    [Indicator.both, '指标值'], [Indicator.period, '实施周期（长期、中期）指标值'], [Indicator.annual, '年度指标值'],
+    [Indicator.code, '三级指标编码'], [Indicator.weight, '分值（权重）'], [Indicator.direction, '指标方向（正向/反向）'],
+    [Indicator.valueType, '指标值类型（定量/定性）'], [Indicator.unit, '计量单位'], [Indicator.explanation, '指标解释'],
+    [Indicator.standard, '绩效标准'], [Indicator.scoring, '评分标准'], [Indicator.groupLabel, '一级指标名称'],
+    [Indicator.categoryLabel, '二级指标名称']
+]);
 
 export class SettingRules {
 
@@ -20,19 +38,29 @@ export class SettingRules {
             Project: (project, accept) => {
                 this.checkRepeated(project, PROJECT_SETTINGS, accept);
                 this.checkRepeatedSources(project.amounts, accept);
-            }
+            },
+            Indicator: (indicator, accept) => this.checkRepeated(indicator, INDICATOR_FIELDS, accept)
         };
     }
 
-    private checkRepeated(node: AstNode, settings: ReadonlyArray<[string, string]>, accept: ValidationAcceptor): void {
-        for (const [property, label] of settings) {
-            const written = GrammarUtils.findNodesForProperty(node.$cstNode, property);
-            for (const repeated of written.slice(1)) {
-                report(accept, 'duplicate-setting',
-                    `${label}写了 ${written.length} 次（第 ${written[0].range.start.line + 1} 行已写过）：只保留一处，否则后写的会悄悄覆盖先写的。`
-                    + '（a setting written twice）',
-                    { node, range: repeated.range });
+    /** One pass over the node's own CST children (an indicator line has a dozen), not one search per field. */
+    private checkRepeated(node: AstNode, fields: ReadonlyMap<string, string>, accept: ValidationAcceptor): void {
+        const firstLine = new Map<string, number>();
+        const children: readonly CstNode[] = isCompositeCstNode(node.$cstNode) ? node.$cstNode.content : [];
+        for (const child of children) {
+            const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
+            const label = assignment && fields.get(assignment.feature);
+            if (!label) {
+                continue;
             }
+            const line = firstLine.get(assignment.feature);
+            if (line === undefined) {
+                firstLine.set(assignment.feature, child.range.start.line + 1);
+                continue;
+            }
+            report(accept, 'duplicate-setting',
+                `${label}写了两次（第 ${line} 行已写过）：只保留一处，否则后写的会悄悄覆盖先写的。（a field written twice）`,
+                { node, range: child.range });
         }
     }
 

@@ -44,6 +44,7 @@ export class TargetRules {
         return {
             Indicator: (indicator, accept) => {
                 const targets = readTargets(indicator);
+                this.checkTargetsWritten(indicator, targets, accept);
                 this.checkSatisfactionPercent(indicator, targets, accept);
                 for (const read of targets) {
                     this.checkRateAbove100(indicator, read, accept);
@@ -58,6 +59,22 @@ export class TargetRules {
                 }
             }
         };
+    }
+
+    /** The grammar lets targets come in any order and be absent (annual-only forms); a line needs one, and 指标值 is both. */
+    checkTargetsWritten(indicator: Indicator, targets: ReadTarget[], accept: ValidationAcceptor): void {
+        if (targets.length === 0) {
+            report(accept, 'missing-target',
+                `指标“${indicator.name}”没有指标值：写 指标值 <值>，或 实施周期 <值> 年度 <值>，或只写 年度 <值>。（an indicator without a target）`,
+                { node: indicator, property: 'name' });
+        }
+        const both = targets.find(read => read.property === 'both');
+        for (const other of both ? targets.filter(read => read !== both) : []) {
+            report(accept, 'conflicting-targets',
+                `已写“指标值 ${both!.text}”（实施周期与年度共用），又写了${PROPERTY_LABEL[other.property]}“${other.text}”：二者只能选一种写法。`
+                + '（指标值 together with a period or annual target）',
+                { node: indicator, property: other.property });
+        }
     }
 
     checkSatisfactionPercent(indicator: Indicator, targets: ReadTarget[], accept: ValidationAcceptor): void {

@@ -43,11 +43,17 @@ export class IndicatorRules {
         }
         const category = categoryOf(indicator)!;
         const { suggestion } = found;
+        // The whole written code (`2/22` or `22`) is what the quick fix replaces.
+        const written = [indicator.group, indicator.category].flatMap(reference => reference?.$refNode ? [reference.$refNode.range] : []);
+        const replacement = indicator.group ? `${suggestion.$container.name}/${suggestion.name}` : suggestion.name;
         report(accept, 'misfiled-indicator',
             `指标“${indicator.name}”的名称含“${found.word}”，却填在二级指标 ${category.name}-${category.label} 下：`
             + `多半应为 ${suggestion.$container.name}/${suggestion.name}（${suggestion.$container.label}；${suggestion.label}）。`
             + `（an indicator that probably belongs to ${suggestion.name}）`,
-            { node: indicator, property: 'category' }, { suggestion: suggestion.name });
+            written.length > 0
+                ? { node: indicator, range: { start: written[0].start, end: written[written.length - 1].end } }
+                : { node: indicator, property: 'category' },
+            { replacement, label: suggestion.label });
     }
 
     checkHasIndicators(project: Project, accept: ValidationAcceptor): void {

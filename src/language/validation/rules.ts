@@ -67,7 +67,8 @@ export const RULES = {
     },
     'misfiled-indicator': {
         severity: 'warning', title: '指标名称与其二级指标不符：名称说满意度却不在满意度指标下，或名称说成本/费用却在数量指标下',
-        gloss: 'an indicator whose name says 满意度 (or 成本/费用) filed under another kind of code; the message names the likely code'
+        gloss: 'an indicator whose name says 满意度 (or 成本/费用) filed under another kind of code; the message names the likely code',
+        fix: '改为名称所指的二级指标代码'
     },
     'duplicate-indicator-name': {
         severity: 'warning', title: '同一项目中指标名称重复', gloss: 'the same indicator name twice in one project'

@@ -7,6 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readReferenceExample, repoRoot } from '../helpers.js';
+import { AstUtils, GrammarAST } from 'langium';
+import { PerfGrammar } from '../../src/language/generated/grammar.js';
+import { DEPARTMENT_TABLE, PROJECT_FORM } from '../lsp/layout-fields-fixtures.js';
 import { scopeOf, tokenizeLines, type Token } from './tokenize.js';
 
 const CODE = 'constant.other.indicator-code.perf';
@@ -150,5 +153,39 @@ describe('TextMate grammar on full-width quotes', () => {
         expect(scopeOf(tokens, '关于')).toBe('string.quoted.double.perf');
         expect(scopeOf(tokens, '规划')).toBe('string.quoted.double.perf');
         expect(scopeOf(tokens, '3')).toBe(NUMBER);
+    });
+});
+
+describe('TextMate grammar on every keyword of the language (issue 14 fields included)', () => {
+    const KEYWORD_SCOPES = ['storage.type.perf', 'support.type.fund-source.perf', 'keyword.other.property.perf',
+        'constant.language.perf', 'keyword.operator.comparison.perf'];
+
+    test('each word keyword of the grammar is one token with a keyword scope, never split at a shorter keyword', async () => {
+        const words = [...new Set(AstUtils.streamAllContents(PerfGrammar()).filter(GrammarAST.isKeyword)
+            .map(keyword => keyword.value).filter(word => /\p{L}/u.test(word) && word !== '万元' && word !== '元'))];
+        const lines = await tokenizeLines(words.map(word => `    ${word} "x"`).join('\n'));
+        const wrong = words
+            .map((word, index) => ({ word, scope: scopeOf(lines[index], word) }))
+            .filter(({ scope }) => !scope || !KEYWORD_SCOPES.includes(scope));
+        expect(wrong).toEqual([]);
+        expect(words).toEqual(expect.arrayContaining(['年度目标', '实施期目标', '中期预算', '中期目标', '分值范围', '项目属性', '部门职责', 'period-goal', 'mid-term-budget', 'level1']));
+    });
+
+    test('documents with every new field tokenise fully; prefixes of longer keywords do not split them', async () => {
+        for (const text of [PROJECT_FORM, DEPARTMENT_TABLE]) {
+            expect((await tokenizeLines(text)).flatMap(untokenised)).toEqual([]);
+        }
+        const [fields, indicator] = await tokenizeLines([
+            '年度目标 "a" 实施期目标 "b" 中期预算 1.00 分值范围 1 40-50 项目属性 "c" 部门职责 "d"',
+            '11 "e" 实施期 ≥1个 中期 ≥1个 年度 ≥1个 分值 10 正向 定性 计量单位 "%" level1 "f" period-goal'
+        ].join('\n'));
+        for (const word of ['年度目标', '实施期目标', '中期预算', '分值范围', '项目属性', '部门职责']) {
+            expect(scopeOf(fields, word), word).toBe('keyword.other.property.perf');
+        }
+        for (const word of ['实施期', '中期', '年度', '分值', '计量单位', 'level1', 'period-goal']) {
+            expect(scopeOf(indicator, word), word).toBe('keyword.other.property.perf');
+        }
+        expect(scopeOf(indicator, '正向')).toBe('constant.language.perf');
+        expect(scopeOf(indicator, '定性')).toBe('constant.language.perf');
     });
 });

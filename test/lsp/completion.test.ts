@@ -115,4 +115,10 @@ describe('completion without Ctrl+Space (trigger characters)', () => {
         expect(await completionOnTrigger(' ', inProject('        总计 |'))).toEqual([]);
         expect(labels(await completionAt(inProject('        |')))).toContain('绩效目标'); // Ctrl+Space still offers everything
     });
+
+    test('a space after 表式 offers the layouts, quoted', async () => {
+        const layouts = labels(await completionOnTrigger(' ', '部门 "某局" {\n    表式 |\n}\n'));
+        expect(layouts).toEqual(expect.arrayContaining(['"项目列表"', '"项目表"', '"指标行"', '"部门整体"']));
+        expect(layouts.every(label => label.startsWith('"'))).toBe(true);
+    });
 });

@@ -43,8 +43,9 @@ describe('hover', () => {
         expect(await hoverAt('"无"', { after: '取得建设用地批复', index: 1 })).toContain('**实施周期指标值** 无\n\n无指标值');
     });
 
-    test('says nothing on a keyword', async () => {
-        expect(await hoverAt('项目 "工作经费"')).toBe('');
+    test('on a keyword: what the field means in the table, with an example (issue 14: every field explained)', async () => {
+        expect(await hoverAt('项目 "工作经费"')).toBe(
+            '**项目** · 项目 / project\n\n一个项目：金额、绩效目标与指标；项目表式还有表头、总体目标、成本构成。\n\n例：`项目 "示例校舍维修" { 总计 100.00 }`');
     });
 });
 

@@ -11,7 +11,7 @@ export interface LspSession {
     connection: MessageConnection;
     server: ChildProcessWithoutNullStreams;
     stderr: () => string;
-    /** What the server announced in its initialize answer. */
+    /** What the server said it can do (the semantic tokens legend among it). */
     capabilities: ServerCapabilities;
     /** Resolves with the first publishDiagnostics for `uri`. */
     diagnosticsFor(uri: string): Promise<Diagnostic[]>;
@@ -36,7 +36,7 @@ export async function startLspSession(): Promise<LspSession> {
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
-    const initialized = await connection.sendRequest('initialize', {
+    const { capabilities } = await connection.sendRequest('initialize', {
         processId: process.pid,
         rootUri: null,
         workspaceFolders: null,
@@ -54,7 +54,7 @@ export async function startLspSession(): Promise<LspSession> {
         connection,
         server,
         stderr: () => stderr,
-        capabilities: initialized.capabilities,
+        capabilities,
         diagnosticsFor: uri => published.has(uri)
             ? Promise.resolve(published.get(uri)!)
             : new Promise(resolve => waiting.set(uri, [...(waiting.get(uri) ?? []), resolve])),

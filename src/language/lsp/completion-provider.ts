@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import {
     DefaultCompletionProvider,
     type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem,
@@ -18,6 +18,7 @@ import { catalogOf, type PerfScopeProvider } from '../perf-scope.js';
 import { codeDocumentation, codeTitle, typicalUnits } from './catalog-text.js';
 import { COMPLETION_TRIGGER_CHARACTERS, offeredOnTrigger } from './completion-triggers.js';
 import type { IndicatorNameIndex } from './indicator-name-index.js';
+import { grammarKeywordDoc, keywordMarkdown, LAYOUT_NAMES } from './keyword-docs.js';
 
 /** The text typed so far for a code, a name or a unit: back to a space, a quote or a brace. */
 const TYPED_WORD = /[^\s"{}]*$/;
@@ -37,10 +38,15 @@ const COMPARATOR_MEANING: Readonly<Record<ComparatorKind, string>> = {
 /** Sort groups: codes and names first, then snippets, comparators, Chinese keywords, English aliases last. */
 const SORT = { code: '1', name: '2', unit: '1', snippet: '3', comparator: '4', keyword: '5', alias: '9' } as const;
 
+/** The blocks whose fields are keywords followed by their value; a field already written there is not offered again. */
+const FIELD_OWNERS = new Set(['Department', 'Project', 'Indicator']);
+
 /**
  * Completion for .perf files: catalog codes with their names, a snippet per level-2 code, indicator names
- * used elsewhere in the workspace, units that fit the indicator after a number, comparators (symbols
- * included), keywords with the English aliases last, and a snippet for a new project.
+ * used elsewhere in the workspace, units that fit the indicator after a number or after 计量单位, the layout
+ * names after 表式, comparators (symbols included), keywords with what they mean (English aliases last;
+ * 正向/反向 and 定量/定性 side by side; a single-valued field already written is left out), and a snippet for a
+ * new project.
  *
  * Items carry their own replace range and filter text: a partly typed Chinese word (数量) is no token of the
  * language, so Langium's token-based range would be empty and the typed text would stay in front.
@@ -75,11 +81,20 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
         if (GrammarAST.isCrossReference(next.feature) && rule === 'Indicator') {
             return this.completeCodes(context, assignment?.feature === 'group' ? 'groups' : 'categories', acceptor);
         }
+        if (GrammarAST.isCrossReference(next.feature) && rule === 'LevelScore') {
+            return this.completeCodes(context, 'groups', acceptor);   // 分值范围 1 40-50: a level-1 code
+        }
         if (rule === 'Indicator' && assignment?.feature === 'name') {
             return this.completeIndicatorNames(context, acceptor);
         }
         if (rule === 'SimpleTarget' && assignment?.feature === 'quantity') {
             return this.completeUnits(context, acceptor);
+        }
+        if (rule === 'Indicator' && assignment?.feature === 'unit') {
+            return this.completeUnitColumn(context, acceptor);
+        }
+        if (rule === 'Department' && assignment?.feature === 'layout') {
+            return this.completeLayouts(context, acceptor);
         }
         if (GrammarAST.isKeyword(next.feature)) {
             if (next.feature.value === '项目') {
@@ -112,14 +127,51 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
             });
             return;
         }
-        const alias = /^[A-Za-z-]+$/.test(value);
+        if (isWrittenAlready(context, keyword)) {
+            return;
+        }
+        const alias = /^[A-Za-z][A-Za-z0-9-]*$/.test(value);
+        const doc = grammarKeywordDoc(keyword);
+        // A pair sorts under its first word, so 正向 and 反向 stand together.
+        const sortKey = doc?.pair && !alias ? [doc.keywords[0], doc.pair].sort()[0] : '';
         acceptor(context, {
             label: value,
             kind: CompletionItemKind.Keyword,
-            detail: alias ? '关键字（英文别名） keyword alias' : '关键字 keyword',
-            sortText: `${alias ? SORT.alias : SORT.keyword}${value}`,
+            detail: doc ? `${doc.title}${alias ? '（英文别名 alias）' : ''}` : alias ? '关键字（英文别名） keyword alias' : '关键字 keyword',
+            ...(doc ? { documentation: { kind: 'markdown' as const, value: keywordMarkdown(doc) } } : {}),
+            sortText: `${alias ? SORT.alias : SORT.keyword}${sortKey}${value}`,
             textEdit: { range, newText: value }
         });
+    }
+
+    /** After 表式: the layouts a table is published in. */
+    private completeLayouts(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const range = this.quotedRange(context);
+        LAYOUT_NAMES.forEach((layout, index) => acceptor(context, {
+            label: `"${layout.name}"`,
+            kind: CompletionItemKind.EnumMember,
+            detail: layout.meaning,
+            filterText: `"${layout.name}"`,
+            sortText: `${SORT.name}${index}`,
+            textEdit: { range, newText: `"${layout.name}"` }
+        }));
+    }
+
+    /** After 计量单位: the units the indicator's level-2 code lists, quoted. */
+    private completeUnitColumn(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const category = AstUtils.getContainerOfType(context.node, isIndicator)?.category?.ref;
+        if (!category) {
+            return;
+        }
+        const range = this.quotedRange(context);
+        typicalUnits(category).forEach((unit, index) => acceptor(context, {
+            label: `"${unit}"`,
+            kind: CompletionItemKind.Unit,
+            detail: `${codeTitle(category)} 的常用单位 (typical unit)`,
+            filterText: `"${unit}"`,
+            sortText: `${SORT.unit}${String(index).padStart(3, '0')}`,
+            textEdit: { range, newText: `"${unit}"` }
+        }));
     }
 
     private completeCodes(context: CompletionContext, level: 'groups' | 'categories', acceptor: CompletionAcceptor): void {
@@ -193,9 +245,7 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
         const text = context.textDocument.getText();
         const before = text.slice(lineStart(text, context.offset), context.offset);
         const typed = TYPED_STRING.exec(before)?.[0] ?? '';
-        const start = context.textDocument.positionAt(context.offset - typed.length);
-        // The quote an editor closed automatically is replaced too.
-        const end = context.textDocument.positionAt(context.offset + (typed && text[context.offset] === '"' ? 1 : 0));
+        const range = this.quotedRange(context);
         const indicator = AstUtils.getContainerOfType(context.node, isIndicator);
         const code = indicator?.category?.$refText ?? codeBefore(before);
         // The list is incomplete (Langium marks it so): the client asks again as more is typed.
@@ -210,7 +260,7 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
                 detail: `已用 ${used.count} 次，代码 ${used.codes.join('、')} (used ${used.count}×)`,
                 filterText: `"${used.name}"`,
                 sortText: `${SORT.name}${sameCode ? 'a' : 'b'}${String(1e6 - used.count).padStart(7, '0')}`,
-                textEdit: { range: { start, end }, newText: `"${used.name}"` }
+                textEdit: { range, newText: `"${used.name}"` }
             });
         }
     }
@@ -247,12 +297,42 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
         return catalogOf(node, this.perfScopes);
     }
 
+    /** A quoted value being typed: from its opening quote (if typed) to the cursor, and the quote an editor closed automatically. */
+    private quotedRange(context: CompletionContext): Range {
+        const text = context.textDocument.getText();
+        const typed = TYPED_STRING.exec(text.slice(lineStart(text, context.offset), context.offset))?.[0] ?? '';
+        return {
+            start: context.textDocument.positionAt(context.offset - typed.length),
+            end: context.textDocument.positionAt(context.offset + (typed && text[context.offset] === '"' ? 1 : 0))
+        };
+    }
+
     /** From the start of what was typed (matched by `pattern` on the line before the cursor) to the cursor. */
     private typedRange(context: CompletionContext, pattern: RegExp): Range {
         const text = context.textDocument.getText();
         const typed = pattern.exec(text.slice(lineStart(text, context.offset), context.offset))?.[0] ?? '';
         return { start: context.textDocument.positionAt(context.offset - typed.length), end: context.position };
     }
+}
+
+/**
+ * Whether the field a keyword introduces (表名 title=…, 正向 direction=…) is single-valued and already written
+ * in the block or indicator at the cursor: offering it again would only lead to a duplicate-setting error.
+ */
+function isWrittenAlready(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+    const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+    if (!rule || !FIELD_OWNERS.has(rule.name)) {
+        return false;
+    }
+    // 正向 is the value of `direction`; 表名 is followed by `title`; 部门, opening the block, is no field of it.
+    const group = AstUtils.getContainerOfType(keyword, GrammarAST.isGroup);
+    const field = AstUtils.getContainerOfType(keyword, GrammarAST.isAssignment)
+        ?? (group !== rule.definition ? group?.elements.find(GrammarAST.isAssignment) : undefined);
+    if (!field || field.operator !== '=') {
+        return false;
+    }
+    const owner = AstUtils.getContainerOfType(context.node, (node): node is AstNode => node.$type === rule.name);
+    return owner !== undefined && (owner as unknown as Record<string, unknown>)[field.feature] !== undefined;
 }
 
 function lineStart(text: string, offset: number): number {

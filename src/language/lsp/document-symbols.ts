@@ -5,12 +5,14 @@ import { cellText, departmentFigures, projectFigures } from '../../model/figures
 import { annualTarget, codeLabel, categoryOf, periodTarget, targetText } from '../../model/indicators.js';
 import { unitOf } from '../../model/summary-figures.js';
 import type {
-    Catalog, Department, Indicator, IndicatorCategory, IndicatorGroup, PerfFile, Project, Summary
+    Catalog, CostItem, Department, Indicator, IndicatorCategory, IndicatorGroup, NamedAmount, PerfFile, Project, Summary
 } from '../generated/ast.js';
 
 /**
- * The outline: department → projects (with their 总计) → indicators (with code and target), and catalogs →
- * level-1 → level-2 codes. Langium's default would name indicators by their name only and show no figures.
+ * The outline: department → its named funds, projects (with their 总计) and its own indicators (部门整体);
+ * project → named funds, cost items and indicators (with code, targets and weight), in the order written;
+ * and catalogs → level-1 → level-2 codes. A project form's header (主管部门, 起止时间 …) is no entry: it
+ * would bury the indicators. Langium's default would name indicators by their name only and show no figures.
  */
 export class PerfDocumentSymbolProvider implements DocumentSymbolProvider {
 
@@ -26,21 +28,44 @@ export class PerfDocumentSymbolProvider implements DocumentSymbolProvider {
 
 function departmentSymbol(department: Department): DocumentSymbol | undefined {
     const total = cellText(departmentFigures(department), 'total');
-    return symbol(department, department.name, SymbolKind.Namespace, `合计 ${total} ${unitOf(department)}`,
-        department.projects.map(projectSymbol));
+    return symbol(department, department.name, SymbolKind.Namespace, `合计 ${total} ${unitOf(department)}`, inWrittenOrder(
+        department.funds.map(fundSymbol), department.projects.map(projectSymbol), department.indicators.map(indicatorSymbol)));
 }
 
 function projectSymbol(project: Project): DocumentSymbol | undefined {
-    return symbol(project, project.name, SymbolKind.Package, `总计 ${cellText(projectFigures(project), 'total')}`,
-        project.indicators.map(indicatorSymbol));
+    return symbol(project, project.name, SymbolKind.Package, `总计 ${cellText(projectFigures(project), 'total')}`, inWrittenOrder(
+        project.funds.map(fundSymbol), project.costs.map(costSymbol), project.indicators.map(indicatorSymbol)));
+}
+
+function fundSymbol(fund: NamedAmount): DocumentSymbol | undefined {
+    return symbol(fund, fund.name, SymbolKind.Constant, `资金 ${fund.value}${fund.within ? ` 计入 ${fund.within}` : ''}`);
+}
+
+function costSymbol(cost: CostItem): DocumentSymbol | undefined {
+    return symbol(cost, cost.name, SymbolKind.Property, `成本 ${cost.value}${cost.prior ? ` · 上年 ${cost.prior}` : ''}`);
 }
 
 function indicatorSymbol(indicator: Indicator): DocumentSymbol | undefined {
     const code = codeLabel(categoryOf(indicator), indicator.category?.$refText ?? '');
-    const targets = indicator.both
-        ? targetText(indicator.both)
-        : `实施周期 ${targetText(periodTarget(indicator))} / 年度 ${targetText(annualTarget(indicator))}`;
-    return symbol(indicator, indicator.name, SymbolKind.Field, `${code} · ${targets}`);
+    const unit = indicator.unit ? `（${indicator.unit}）` : '';   // a separate unit column: ≥90（%）
+    const weight = indicator.weight ? ` · ${indicator.weightLabel} ${indicator.weight}` : '';
+    return symbol(indicator, indicator.name, SymbolKind.Field, `${code} · ${targetsText(indicator)}${unit}${weight}`);
+}
+
+/** The targets as written: 指标值 alone, or the long-term one (by the label written) and the annual one. */
+function targetsText(indicator: Indicator): string {
+    if (indicator.both) {
+        return targetText(indicator.both);
+    }
+    const period = periodTarget(indicator) && `${indicator.periodLabel ?? '实施周期'} ${targetText(periodTarget(indicator))}`;
+    const annual = annualTarget(indicator) && `年度 ${targetText(annualTarget(indicator))}`;
+    return [period, annual].filter(Boolean).join(' / ');
+}
+
+/** Children of several kinds, in the order the text has them. */
+function inWrittenOrder(...kinds: Array<Array<DocumentSymbol | undefined>>): Array<DocumentSymbol | undefined> {
+    const present = kinds.flat().filter((child): child is DocumentSymbol => child !== undefined);
+    return present.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 function summarySymbol(summary: Summary): DocumentSymbol | undefined {

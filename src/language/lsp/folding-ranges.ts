@@ -1,11 +1,13 @@
 import { CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRangeKind } from 'vscode-languageserver';
-import { isIndicator, isProject } from '../generated/ast.js';
+import { isIndicator } from '../generated/ast.js';
+import { MULTI_LINE_STRING_PROPERTIES } from './formatter.js';
 
 /**
  * Folding: every block (catalog, department, project, summary) and comment as Langium folds them, plus a
- * goal written over several lines (绩效目标 "…" ⏎ "…"), which is no node of its own, and a run of `//`
+ * text written over several lines (绩效目标, 实施期目标, 年度目标, 部门职责 … "…" ⏎ "…"), which is no node of its
+ * own, and a run of `//`
  * comment lines (a file's header), which are separate tokens.
  */
 export class PerfFoldingRangeProvider extends DefaultFoldingRangeProvider {
@@ -16,8 +18,12 @@ export class PerfFoldingRangeProvider extends DefaultFoldingRangeProvider {
 
     protected override collectObjectFolding(document: LangiumDocument, node: AstNode, acceptor: FoldingRangeAcceptor): void {
         super.collectObjectFolding(document, node, acceptor);
-        if (isProject(node) && node.goal.length > 1) {
-            const pieces = GrammarUtils.findNodesForProperty(node.$cstNode, 'goal');
+        for (const property of MULTI_LINE_STRING_PROPERTIES) {
+            const value = (node as unknown as Record<string, unknown>)[property];
+            if (!Array.isArray(value) || value.length < 2) {
+                continue;
+            }
+            const pieces = GrammarUtils.findNodesForProperty(node.$cstNode, property);
             const start = pieces[0]?.range.start;
             const end = pieces[pieces.length - 1]?.range.end;
             if (start && end && end.line > start.line) {

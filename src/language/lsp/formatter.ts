@@ -15,8 +15,14 @@ const INDENT = '    ';
 /** Keywords that start a continuation line inside a one-line statement: a catalog category's 说明. */
 const CONTINUATION_KEYWORDS = new Set(['说明', 'description']);
 
-/** Properties whose second and later strings go on continuation lines: a goal or a description in several pieces. */
-const MULTI_LINE_STRING_PROPERTIES = new Set(['goal', 'description']);
+/** Keywords of a block that continue the statement before them: 主管部门 "…" 编码 "015001". */
+const SAME_LINE_KEYWORDS = new Set(['编码', 'code']);
+
+/** Properties whose second and later strings go on continuation lines (and fold): a goal, duties or a description in several pieces. */
+export const MULTI_LINE_STRING_PROPERTIES = new Set(['goal', 'description', 'duties', 'annualGoal', 'periodGoal', 'longTermGoal', 'midTermGoal']);
+
+/** Rules whose `-` joins a range (起止时间 2023.07-2024.01, 分值范围 1 40-50), not a negative amount. */
+const RANGE_RULES = new Set(['Project', 'LevelScore']);
 
 /** What goes between two tokens. */
 type Gap =
@@ -107,7 +113,7 @@ export class PerfFormatter implements Formatter {
             // A comment after code on the same line stays there; any other comment gets a line of its own.
             return lineBreakWritten ? { kind: 'line', indent: depth, blankLine: afterBrace(previousToken) ? 'never' : 'kept' } : { kind: 'space' };
         }
-        const gap = this.tokenGap(leaf, previousToken, depth);
+        const gap = this.tokenGap(leaf, previousToken, depth, written);
         if (previous.hidden && gap.kind !== 'line' && (lineBreakWritten || isLineComment(previous))) {
             // A token that continues a line after a comment on its own line: a continuation line.
             return { kind: 'line', indent: depth + 1, blankLine: 'never' };
@@ -120,7 +126,7 @@ export class PerfFormatter implements Formatter {
     }
 
     /** The gap a token wants after the previous token, ignoring comments. */
-    private tokenGap(leaf: LeafCstNode, previousToken: LeafCstNode | undefined, depth: number): Gap {
+    private tokenGap(leaf: LeafCstNode, previousToken: LeafCstNode | undefined, depth: number, written: string): Gap {
         const keyword = keywordOf(leaf);
         const node = leaf.astNode;
         if (keyword === '}') {
@@ -137,7 +143,11 @@ export class PerfFormatter implements Formatter {
                     : 'kept';
             return { kind: 'line', indent: depth, blankLine };
         }
-        if (keyword !== undefined && this.isBlock(node) && ruleOf(leaf) === node.$type) {
+        if (isRangeDash(leaf) || isRangeDash(previousToken)) {
+            // A range stays joined or spaced as written: 2023.07-2024.01, 2023.07 - 2024.01.
+            return written === '' ? { kind: 'none' } : { kind: 'space' };
+        }
+        if (keyword !== undefined && this.isBlock(node) && ruleOf(leaf) === node.$type && !SAME_LINE_KEYWORDS.has(keyword)) {
             // A property keyword of a block: 表名, 单位, 绩效目标, 资金使用单位, 说明 …
             return { kind: 'line', indent: depth, blankLine: afterBrace(previousToken) ? 'never' : 'kept' };
         }
@@ -193,6 +203,10 @@ function keywordOf(leaf: CstNode | undefined): string | undefined {
 /** The parser rule a token was written in: 'Project' for 绩效目标, 'MoneyUnit' for 万元. */
 function ruleOf(leaf: LeafCstNode): string | undefined {
     return leaf.grammarSource ? AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule)?.name : undefined;
+}
+
+function isRangeDash(leaf: LeafCstNode | undefined): boolean {
+    return leaf !== undefined && keywordOf(leaf) === '-' && RANGE_RULES.has(ruleOf(leaf) ?? '');
 }
 
 function afterBrace(previousToken: LeafCstNode | undefined): boolean {

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type LeafCstNode, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type LangiumDocument, type LeafCstNode, type MaybePromise } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { departmentFigures, FUND_LABEL, fundKeyOf, projectFigures, SOURCE_KEYS } from '../../model/figures.js';
@@ -7,14 +7,16 @@ import { formatAmount, parseAmount, type Decimal } from '../../model/money.js';
 import { summaryFigures, unitOf } from '../../model/summary-figures.js';
 import { describeThreshold } from '../../model/threshold.js';
 import {
-    isAmount, isDepartment, isIndicator, isIndicatorCategory, isIndicatorGroup, isProject, isSimpleTarget,
+    isAmount, isDepartment, isIndicator, isIndicatorCategory, isIndicatorGroup, isLevelScore, isProject, isSimpleTarget,
     isQuotedTarget, isSummary, type Amount, type Indicator, type IndicatorCategory, type IndicatorGroup, type Target
 } from '../generated/ast.js';
 import { codeDocumentation } from './catalog-text.js';
+import { grammarKeywordDoc, keywordMarkdown } from './keyword-docs.js';
 
 /**
  * Hover for .perf files: on a code, the catalog entry (level, meaning, typical units, catalog); on an amount,
- * the stated figure against the computed sum and the difference; on a target, its typed meaning in words.
+ * the stated figure against the computed sum and the difference; on any other keyword, what the field means
+ * in the published table with an example; on a target, its typed meaning in words.
  */
 export class PerfHoverProvider implements HoverProvider {
 
@@ -24,7 +26,7 @@ export class PerfHoverProvider implements HoverProvider {
         if (!leaf || leaf.hidden) {
             return undefined;
         }
-        const markdown = codeHover(leaf) ?? amountHover(leaf) ?? targetHover(leaf);
+        const markdown = codeHover(leaf) ?? amountHover(leaf) ?? keywordHover(leaf) ?? targetHover(leaf);
         return markdown ? { contents: { kind: 'markdown', value: markdown }, range: leaf.range } : undefined;
     }
 }
@@ -33,11 +35,13 @@ function codeHover(leaf: LeafCstNode): string | undefined {
     const node = leaf.astNode;
     const feature = GrammarUtils.findAssignment(leaf)?.feature;
     let entry: IndicatorGroup | IndicatorCategory | undefined;
-    if (isIndicator(node) && (feature === 'category' || feature === 'group')) {
-        const reference = feature === 'category' ? node.category : node.group;
-        entry = reference?.ref;
+    // A code written on an indicator line or after 分值范围.
+    const reference = isIndicator(node) && feature === 'category' ? node.category
+        : (isIndicator(node) || isLevelScore(node)) && feature === 'group' ? node.group : undefined;
+    if (reference) {
+        entry = reference.ref;
         if (!entry) {
-            return `**${reference?.$refText ?? leaf.text}**：指标体系中没有这个代码 (not a code of the catalog)`;
+            return `**${reference.$refText || leaf.text}**：指标体系中没有这个代码 (not a code of the catalog)`;
         }
     } else if ((isIndicatorCategory(node) || isIndicatorGroup(node)) && feature === 'name') {
         entry = node;
@@ -88,6 +92,11 @@ function comparison(heading: string, amount: Amount, computedLine: string, compu
 
 function statedText(value: Decimal | undefined): string {
     return value ? formatAmount(value) : '（未填）';
+}
+
+function keywordHover(leaf: LeafCstNode): string | undefined {
+    const doc = GrammarAST.isKeyword(leaf.grammarSource) ? grammarKeywordDoc(leaf.grammarSource) : undefined;
+    return doc && keywordMarkdown(doc);
 }
 
 function targetHover(leaf: LeafCstNode): string | undefined {

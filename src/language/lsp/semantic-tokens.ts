@@ -39,7 +39,8 @@ export class PerfSemanticTokenProvider extends AbstractSemanticTokenProvider {
             } else if (rule === 'MoneyUnit') {
                 acceptor({ cst: leaf, type: SemanticTokenTypes.type });
             } else if (keyword === '-') {
-                acceptor({ cst: leaf, type: SemanticTokenTypes.number });
+                // The sign of a negative amount, or the dash of a range (起止时间 2023.07-2024.01, 分值范围 1 40-50).
+                acceptor({ cst: leaf, type: rule === 'Money' ? SemanticTokenTypes.number : SemanticTokenTypes.operator });
             } else if (!STRUCTURE_KEYWORDS.has(keyword)) {
                 acceptor({ cst: leaf, type: SemanticTokenTypes.keyword });
             }

@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const output = path.join(root, 'perf-budget.vsix');
 const SHIPPED = [
     'dist/extension.cjs', 'dist/server.cjs', 'catalogs', 'syntaxes/perf.tmLanguage.json', 'snippets/perf.json',
-    'images/icon.png', 'language-configuration.json', 'README.md', 'LICENSE', '.vscodeignore'
+    'images/icon.png', 'walkthrough', 'schemas/perf.config.schema.json', 'language-configuration.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n', 'README.md', 'LICENSE', '.vscodeignore'
 ];
 
 for (const file of SHIPPED) {

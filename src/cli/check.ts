@@ -1,6 +1,7 @@
 import { CheckCache, type CheckedFile } from './check-cache.js';
 import type { InputOptions, LoadOptions } from './documents.js';
 import { InputError } from './input-error.js';
+import { projectConfigFor } from './project-config.js';
 import { formatDiagnostics, isError, summary, summaryCounts } from './report.js';
 import { ruleLoadOptions, type RuleOptions } from './rule-options.js';
 
@@ -24,10 +25,12 @@ export async function checkCommand(paths: string[], options: CheckOptions = {}):
     if (options.summary && format === 'sarif') {
         throw new InputError('--summary: SARIF has no summary-only form; use --format text or json');
     }
+    // perf.config.json is part of the settings, and so of the cache key: a change to it is a new check.
     const files = await checkedFiles(paths, {
         encoding: options.encoding,
         catalog: options.catalog,
-        ...ruleLoadOptions(options)
+        ...ruleLoadOptions(options),
+        project: projectConfigFor(paths)
     }, options.cache !== false);
     const listed = files.map(file => ({ path: file.path, diagnostics: options.quiet ? file.diagnostics.filter(isError) : file.diagnostics }));
     const all = files.flatMap(file => file.diagnostics);

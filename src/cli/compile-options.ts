@@ -19,7 +19,7 @@ export interface CompileOptions extends InputOptions, RuleOptions {
 export const COMPILE_OUTPUT_HELP =
     'with one file and one format: the output file (an existing folder, a path ending in / or a path without '
     + 'extension is used as a folder); '
-    + `with several files or formats: the output folder, created if needed (default folder: ${DEFAULT_OUTPUT_FOLDER}/). `
+    + `with several files or formats: the output folder, created if needed (default folder: the outDir of perf.config.json, else ${DEFAULT_OUTPUT_FOLDER}/). `
     + 'Files are named <name of the .perf file>.<format>';
 
 /** Parses one --format value ("pdf" or "html,xlsx") and adds it to the ones given before. */

@@ -6,6 +6,8 @@ import { ChromiumMissingError } from '../compile/pdf.js';
 import { DEFAULT_FORMATS, type OutputFormat } from '../compile/output-formats.js';
 import { renderOutput } from '../compile/write-outputs.js';
 import { loadFiles } from './documents.js';
+import { projectConfigFor } from './project-config.js';
+import { ProgressLine } from './progress.js';
 import { InputError } from './input-error.js';
 import { DEFAULT_OUTPUT_FOLDER, type CompileOptions } from './compile-options.js';
 import { formatDiagnostics, isError } from './report.js';
@@ -18,8 +20,13 @@ import { ruleLoadOptions } from './rule-options.js';
  */
 export async function compileCommand(paths: string[], options: CompileOptions): Promise<number> {
     const formats = options.format && options.format.length > 0 ? options.format : [...DEFAULT_FORMATS];
-    const outputFor = outputPlan(paths, formats, options.output);
-    const { files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog, ...ruleLoadOptions(options) });
+    const project = projectConfigFor(paths);
+    // perf.config.json's outDir is a folder, as -o is when it ends in a separator.
+    const outputFor = outputPlan(paths, formats, options.output ?? (project.outDir && project.outDir + path.sep));
+    const progress = new ProgressLine();
+    progress.show(`读入并检查 ${paths.length} 个文件 (reading and checking)…`);
+    const { files } = await loadFiles(paths, { encoding: options.encoding, catalog: options.catalog, ...ruleLoadOptions(options), project })
+        .finally(() => progress.clear());
     let failed = false;
     for (const file of files) {
         const document = file.document.parseResult.value;
@@ -34,12 +41,15 @@ export async function compileCommand(paths: string[], options: CompileOptions): 
         const table = buildOfficialTable(document, layout);
         for (const format of formats) {
             const output = outputFor(file.path, format);
+            progress.show(`${file.path} → ${format.toUpperCase()}${format === 'pdf' ? '（打印中 printing）' : ''}…`);
             try {
                 const bytes = await renderOutput(format, document, table);
+                progress.clear();
                 fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
                 fs.writeFileSync(output, bytes);
                 console.error(`${file.path} → ${output}`);
             } catch (error) {
+                progress.clear();
                 if (!(error instanceof ChromiumMissingError)) {
                     throw error;
                 }

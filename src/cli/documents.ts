@@ -6,9 +6,12 @@ import { createPerfServices, type PerfServices } from '../language/perf-module.j
 import type { PerfFile } from '../language/generated/ast.js';
 import type { RuleSettings } from '../language/validation/rule-settings.js';
 import { SETTINGS_SECTION } from '../language/settings/perf-settings.js';
+import type { PerfConfigurationProvider } from '../language/settings/perf-configuration-provider.js';
+import type { ProjectConfig } from '../language/settings/project-config.js';
 import { parseSourceEncoding, readSourceText, SourceTextError, type SourceEncoding } from '../source/encoding.js';
 import { BatchModule } from '../language/langium-speed/batch-module.js';
 import { InputError } from './input-error.js';
+import { projectConfigFor } from './project-config.js';
 
 
 export interface LoadedFile {
@@ -29,6 +32,8 @@ export interface InputOptions {
 export interface LoadOptions extends InputOptions {
     rules?: RuleSettings;
     roundingTolerance?: string;
+    /** perf.config.json, if the command has read it already; else found from the first file. */
+    project?: ProjectConfig;
 }
 
 /**
@@ -38,8 +43,11 @@ export interface LoadOptions extends InputOptions {
 export async function loadFiles(paths: string[], options: LoadOptions = {}): Promise<{ services: PerfServices; files: LoadedFile[] }> {
     const encoding = sourceEncoding(options.encoding);
     const texts = paths.map(file => ({ path: file, text: readSourceFile(file, encoding) }));
+    const project = options.project ?? projectConfigFor(paths);
     const { shared, perf } = createPerfServices(NodeFileSystem, BatchModule);
-    // The options reach PerfSettings as the editor's settings do (perf.rules, perf.roundingTolerance, perf.catalog).
+    // The options reach PerfSettings as the editor's settings do (perf.rules, perf.roundingTolerance, perf.catalog),
+    // over perf.config.json as the editor's settings are.
+    (shared.workspace.ConfigurationProvider as PerfConfigurationProvider).useProjectConfig(project);
     shared.workspace.ConfigurationProvider.updateConfiguration({
         settings: { [SETTINGS_SECTION]: { rules: options.rules ?? {}, roundingTolerance: options.roundingTolerance, catalog: options.catalog } }
     });

@@ -5,6 +5,7 @@ import { createPerfServices } from '../language/perf-module.js';
 import { ImportError } from '../import/import-model.js';
 import { importFile } from '../import/import-file.js';
 import { InputError } from './input-error.js';
+import { ProgressLine } from './progress.js';
 
 export interface ImportCommandOptions {
     output?: string;
@@ -21,6 +22,8 @@ export async function importCommand(file: string, options: ImportCommandOptions)
     const { shared, perf } = createPerfServices(NodeFileSystem);
     await shared.workspace.WorkspaceManager.initializeWorkspace([]);
     let result: { text: string; notes: string[] };
+    const progress = new ProgressLine();
+    progress.show(`导入 ${file} (importing)…`);
     try {
         result = await importFile(file, perf, { ...(options.encoding ? { encoding: options.encoding } : {}) });
     } catch (error) {
@@ -28,6 +31,8 @@ export async function importCommand(file: string, options: ImportCommandOptions)
             throw new InputError(error.message);
         }
         throw error;
+    } finally {
+        progress.clear();
     }
     if (options.output) {
         fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });

@@ -8,6 +8,8 @@ import { collectFormats, COMPILE_OUTPUT_HELP, parseLayout, type CompileOptions }
 import type { InputOptions } from './documents.js';
 import { InputError } from './input-error.js';
 import { lspCommand } from './lsp.js';
+import type { NewOptions } from './new.js';
+import { STARTER_UNITS } from '../language/starter-table.js';
 import { addRuleOptions } from './rule-options.js';
 import { rulesCommand } from './rules.js';
 
@@ -92,6 +94,18 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (file: string, options: { output?: string }) => {
             const { importCommand } = await import('./import.js');
             exitCode = await importCommand(file, withGlobals(options));
+        });
+
+    program.command('new')
+        .description('write a starter table (one department, one example project) that checks clean; '
+            + 'the catalog is the global --catalog (2015 or 2021)')
+        .argument('[file]', 'the .perf file to write (default: <department>.perf); an existing file is never overwritten')
+        .requiredOption('-d, --department <name>', '部门名称, the department')
+        .option('-y, --year <year>', '预算年度, the budget year (default: this year)')
+        .addOption(new Option('-u, --unit <unit>', '金额单位, the unit of amounts').choices(STARTER_UNITS).default('万元'))
+        .action(async (file: string | undefined, options: NewOptions) => {
+            const { newCommand } = await import('./new.js');
+            exitCode = newCommand(file, withGlobals(options));
         });
 
     program.command('lsp')

@@ -30,8 +30,23 @@ export interface DepartmentDiff {
     newName?: string;
     /** 万元 or 元, of the new side (else the old one). */
     unit: string;
+    /** 预算年度 of the new side (else the old one), when written. */
+    year?: string;
+    /** The department's own settings that changed: 预算年度, 表名, 单位, 指标体系, 表式. */
+    settings: SettingChange[];
     amounts: AmountChange[];
     projects: ProjectDiff[];
+}
+
+export type DepartmentSetting = 'year' | 'title' | 'unit' | 'catalog' | 'layout';
+
+export interface SettingChange {
+    setting: DepartmentSetting;
+    /** 预算年度, 表名, 单位, 指标体系, 表式 */
+    label: string;
+    /** As written; "" when a side does not write it (单位: the 万元 it then means). */
+    old: string;
+    new: string;
 }
 
 export interface ProjectDiff {

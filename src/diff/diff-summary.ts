@@ -1,4 +1,4 @@
-import type { ChangeStatus, IndicatorDiff, PerfDiff, ProjectDiff, TargetDirection } from './diff-model.js';
+import type { ChangeStatus, DepartmentDiff, IndicatorDiff, PerfDiff, ProjectDiff, TargetDirection } from './diff-model.js';
 import { DIRECTION_LABEL, STATUS_LABEL } from './diff-model.js';
 
 export interface DiffCounts {
@@ -59,6 +59,16 @@ export function summaryLine(diff: PerfDiff): string {
         indicators ? `指标：${indicators}` : '',
         directions ? `指标值：${directions}` : ''
     ].filter(Boolean).join('；');
+}
+
+/** " 2026 年度" after a department's name when its 预算年度 is written. */
+export function yearTitle(department: DepartmentDiff): string {
+    return department.year ? ` ${department.year} 年度` : '';
+}
+
+/** A setting as the diff shows it: "（未写）" for one a version does not write. */
+export function settingValue(value: string): string {
+    return value === '' ? '（未写）' : value;
 }
 
 export function projectTitle(project: ProjectDiff): string {

@@ -1,6 +1,6 @@
 import type { AmountChange, DepartmentDiff, IndicatorDiff, PerfDiff, ProjectDiff, TextChange } from './diff-model.js';
 import { DIRECTION_LABEL, STATUS_LABEL } from './diff-model.js';
-import { summaryLine, targetChanges } from './diff-summary.js';
+import { settingValue, summaryLine, targetChanges, yearTitle } from './diff-summary.js';
 
 /** The diff as Markdown for a pull-request comment: a summary, then one section per changed project. */
 export function renderMarkdown(diff: PerfDiff): string {
@@ -17,7 +17,11 @@ export function renderMarkdown(diff: PerfDiff): string {
 function departmentSection(department: DepartmentDiff): string[] {
     const name = department.status === 'renamed'
         ? `${escapeMarkdown(department.oldName!)} → ${escapeMarkdown(department.newName!)}` : escapeMarkdown(department.newName ?? department.oldName!);
-    const lines = [`#### 部门：${name}（${STATUS_LABEL[department.status]}，单位：${department.unit}）`];
+    const lines = [`#### 部门：${name}${yearTitle(department)}（${STATUS_LABEL[department.status]}，单位：${department.unit}）`];
+    if (department.settings.length > 0) {
+        lines.push('', '| 设置 | 原 | 新 |', '| --- | --- | --- |',
+            ...department.settings.map(change => `| ${change.label} | ${escapeMarkdown(settingValue(change.old))} | ${escapeMarkdown(settingValue(change.new))} |`));
+    }
     if (department.amounts.length > 0) {
         lines.push('', ...amountTable(department.amounts));
     }

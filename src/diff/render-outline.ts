@@ -17,6 +17,10 @@ function departmentLines(department: Department): string[] {
     const head = `部门 ${department.name}`;
     return [
         `${head} | 单位 ${unitOf(department)} | ${amountsText(departmentFigures(department))}`,
+        ...(department.year ? [`${head} | 预算年度 ${department.year}`] : []),
+        ...(department.title ? [`${head} | 表名 ${department.title}`] : []),
+        ...(department.catalog ? [`${head} | 指标体系 ${department.catalog.$refText}`] : []),
+        ...(department.layout ? [`${head} | 表式 ${department.layout}`] : []),
         ...department.projects.flatMap(project => projectLines(head, project))
     ];
 }

@@ -1,6 +1,6 @@
-import type { AmountChange, DepartmentDiff, IndicatorDiff, IndicatorSnapshot, PerfDiff, ProjectDiff, TextChange } from './diff-model.js';
+import type { AmountChange, DepartmentDiff, SettingChange, IndicatorDiff, IndicatorSnapshot, PerfDiff, ProjectDiff, TextChange } from './diff-model.js';
 import { DIRECTION_LABEL, STATUS_LABEL } from './diff-model.js';
-import { projectTitle, summaryLine, targetChanges } from './diff-summary.js';
+import { projectTitle, settingValue, summaryLine, targetChanges, yearTitle } from './diff-summary.js';
 
 /**
  * The diff as plain text for a terminal, with Chinese labels. Text changes use git's word-diff marks:
@@ -20,7 +20,10 @@ export function renderText(diff: PerfDiff): string {
 function departmentLines(department: DepartmentDiff): string[] {
     const name = department.status === 'renamed'
         ? `“${department.oldName}” → “${department.newName}”` : `“${department.newName ?? department.oldName}”`;
-    const lines = [`部门${name}（${STATUS_LABEL[department.status]}，单位：${department.unit}）`];
+    const lines = [`部门${name}${yearTitle(department)}（${STATUS_LABEL[department.status]}，单位：${department.unit}）`];
+    if (department.settings.length > 0) {
+        lines.push(`  设置：${settingsText(department.settings)}`);
+    }
     if (department.amounts.length > 0) {
         lines.push(`  金额：${amountsText(department.amounts)}`);
     }
@@ -52,6 +55,10 @@ function projectLines(project: ProjectDiff): string[] {
         lines.push(`  ${indicatorLine(indicator)}`);
     }
     return lines;
+}
+
+function settingsText(settings: SettingChange[]): string {
+    return settings.map(change => `${change.label} ${settingValue(change.old)} → ${settingValue(change.new)}`).join('；');
 }
 
 export function amountsText(amounts: AmountChange[]): string {

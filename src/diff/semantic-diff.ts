@@ -9,6 +9,7 @@ import {
     type IndicatorSnapshot, type PerfDiff, type ProjectDiff, type TargetChange
 } from './diff-model.js';
 import { matchIndicators } from './match-indicators.js';
+import { settingChanges } from './setting-changes.js';
 import { matchDepartments, matchProjects } from './match-projects.js';
 import { textChange } from './text-diff.js';
 
@@ -44,12 +45,16 @@ function diffDepartment(old: Department | undefined, updated: Department | undef
         ...matching.removed.map(project => diffProject(project, undefined, undefined, old, updated))
     ];
     const amounts = amountChanges(side(old), side(updated));
-    const changed = amounts.length > 0 || projects.some(project => project.status !== 'unchanged');
+    const settings = settingChanges(old, updated);
+    const changed = amounts.length > 0 || settings.length > 0 || projects.some(project => project.status !== 'unchanged');
+    const year = updated?.year ?? old?.year;
     return {
         status: statusOf(old?.name, updated?.name, changed),
         ...(old ? { oldName: old.name } : {}),
         ...(updated ? { newName: updated.name } : {}),
         unit: unitOf((updated ?? old)!),
+        ...(year ? { year } : {}),
+        settings,
         amounts,
         projects
     };

@@ -7,7 +7,8 @@ export const PERF_COMMANDS = {
     importTable: 'perf.importTable',
     format: 'perf.format',
     checkWorkspace: 'perf.checkWorkspace',
-    compareWithHead: 'perf.compareWithHead'
+    compareWithHead: 'perf.compareWithHead',
+    newTable: 'perf.newTable'
 } as const;
 
 /** Registered only when PERF_SELF_CHECK_RESULT is set (end-to-end runs); not contributed in package.json. */

@@ -20,7 +20,9 @@ export async function compareWithHead(client: LanguageClient, uri?: vscode.Uri):
         return undefined;
     }
     const params: CompareWithHeadParams = { uri: client.code2ProtocolConverter.asUri(document.uri), text: document.getText() };
-    const { markdown } = await client.sendRequest<CompareWithHeadResult>(COMPARE_WITH_HEAD_REQUEST, params);
+    const { markdown } = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('perf: comparing with HEAD…') },
+        () => client.sendRequest<CompareWithHeadResult>(COMPARE_WITH_HEAD_REQUEST, params));
     const view = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
     await vscode.commands.executeCommand('markdown.showPreviewToSide', view.uri);
     return markdown;

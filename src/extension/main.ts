@@ -9,6 +9,7 @@ import { registerBuiltinCatalogs } from './builtin-catalogs.js';
 import { registerCompileCommands } from './compile-commands.js';
 import { PERF_COMMANDS, SELF_CHECK_COMMAND } from './commands.js';
 import { registerImportCommand } from './import-command.js';
+import { registerNewTableCommand } from './new-table.js';
 import { registerCompareWithHead } from './compare-with-head.js';
 import { PreviewManager } from './preview.js';
 import { registerSelfCheck } from './self-check.js';
@@ -33,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         outputChannel: output,
         synchronize: {
             configurationSection: 'perf',
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.perf')
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.perf,perf.config.json}')
         }
     };
     const languageClient = new LanguageClient('perf', 'perf 语言服务器', serverOptions, clientOptions);
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand(PERF_COMMANDS.checkWorkspace, () => checkWorkspace(languageClient)),
         ...registerCompileCommands(languageClient),
         registerImportCommand(languageClient),
+        registerNewTableCommand(languageClient),
         registerCompareWithHead(languageClient)
     );
 
@@ -74,9 +76,9 @@ export async function deactivate(): Promise<void> {
 
 async function checkWorkspace(languageClient: LanguageClient): Promise<void> {
     const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'perf: 检查工作区…' },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('perf: checking the workspace…') },
         () => languageClient.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}));
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    vscode.window.showInformationMessage(
-        `perf：检查了 ${result.files} 个文件：${result.errors} 个错误，${result.warnings} 个警告 (workspace checked)`);
+    vscode.window.showInformationMessage(vscode.l10n.t('perf: {0} files checked: {1} errors, {2} warnings',
+        result.files, result.errors, result.warnings));
 }

@@ -9,6 +9,7 @@
 import { DEFAULT_CATALOG } from '../catalog/builtin-catalogs.js';
 import { DEFAULT_TITLE } from '../compile/official-table.js';
 import { isSimpleTargetText } from '../language/numberish.js';
+import { quote } from '../language/quoted-text.js';
 import { FUND_LABEL, SOURCE_KEYS, type FundKey } from '../model/figures.js';
 import { Decimal, formatAmount, sum } from '../model/money.js';
 import { chooseCatalog, resolveCategory, type CatalogInfo } from './catalog-info.js';
@@ -18,10 +19,6 @@ import { summaryLines } from './summary.js';
 
 const INDENT = '    ';
 
-/** A .perf string literal: \ " and line breaks escaped (the grammar's STRING is single-line). */
-export function quote(text: string): string {
-    return `"${text.replace(/[\\"\n\r\t]/g, ch => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[ch]!)}"`;
-}
 
 /** A target as .perf text: unquoted when the grammar reads it back as exactly this text, else quoted. */
 export function targetSource(text: string): string {

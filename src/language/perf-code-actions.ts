@@ -1,6 +1,6 @@
 /**
  * Quick fixes, attached to diagnostics by rule code (and the data the rule put on the diagnostic):
- * set a stated total to the computed one, fix a level-1 code, unify comparator spellings, add the missing
+ * set a stated total to the computed one, fix a level-1 code, file an indicator under the code its name says, unify comparator spellings, add the missing
  * fund-source line, drop stray punctuation at the end of a target; and for the syntax errors perf explains
  * (perf-lexer.ts): write the keyword meant, close a quote, drop a colon.
  */
@@ -24,6 +24,7 @@ export class PerfCodeActionProvider implements CodeActionProvider {
         'total-mismatch': setStatedToComputed,
         'rounding-difference': setStatedToComputed,
         'level1-mismatch': fixLevel1Code,
+        'misfiled-indicator': refileIndicator,
         'mixed-comparators': unifyComparators,
         'missing-fund-source': addFundSource,
         'trailing-punctuation': dropTrailingPunctuation,
@@ -73,6 +74,15 @@ function fixLevel1Code(document: LangiumDocument, diagnostic: Diagnostic, data: 
         return undefined;
     }
     return quickFix(document, `把一级指标改为 ${data.replacement}（fix the level-1 code）`, diagnostic,
+        [{ range: diagnostic.range, newText: data.replacement }]);
+}
+
+/** `22 "群众满意度"` → `31 "群众满意度"`: the code the name points at (the rule worked it out). */
+function refileIndicator(document: LangiumDocument, diagnostic: Diagnostic, data: FixData): CodeAction | undefined {
+    if (typeof data.replacement !== 'string') {
+        return undefined;
+    }
+    return quickFix(document, `把指标代码改为 ${data.replacement}（${String(data.label ?? '')}）(file it under ${data.replacement})`, diagnostic,
         [{ range: diagnostic.range, newText: data.replacement }]);
 }
 

@@ -23,6 +23,9 @@ import { PerfFormatter } from './lsp/formatter.js';
 import { PerfCompletionProvider } from './lsp/completion-provider.js';
 import { IndicatorNameIndex } from './lsp/indicator-name-index.js';
 import { PerfHoverProvider } from './lsp/hover-provider.js';
+import { PerfRenameProvider } from './lsp/rename-provider.js';
+import { PerfInlayHintProvider } from './lsp/inlay-hints.js';
+import { PerfWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 import { PerfDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { PerfFoldingRangeProvider } from './lsp/folding-ranges.js';
 import { PerfSemanticTokenProvider } from './lsp/semantic-tokens.js';
@@ -83,7 +86,11 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         CompletionProvider: (services) => new PerfCompletionProvider(services, services.lsp.IndicatorNameIndex),
         IndicatorNameIndex: (services) => new IndicatorNameIndex(services),
         HoverProvider: () => new PerfHoverProvider(),
+        // Built-in catalogs are read-only: rename of what they declare is refused with a message.
+        RenameProvider: (services) => new PerfRenameProvider(services),
         DocumentSymbolProvider: () => new PerfDocumentSymbolProvider(),
+        // Computed 总计/合计 beside the written ones, with the reconciliation's verdict.
+        InlayHintProvider: (services) => new PerfInlayHintProvider(services.settings.PerfSettings),
         FoldingRangeProvider: (services) => new PerfFoldingRangeProvider(services),
         SemanticTokenProvider: (services) => new PerfSemanticTokenProvider(services)
     }
@@ -101,7 +108,9 @@ export const PerfSharedModule: Module<LangiumSharedServices, PartialLangiumShare
         LangiumDocumentFactory: (services) => new SizeLimitedDocumentFactory(services)
     },
     lsp: {
-        DocumentUpdateHandler: (services) => new PerfDocumentUpdateHandler(services)
+        DocumentUpdateHandler: (services) => new PerfDocumentUpdateHandler(services),
+        // Projects and indicators too, matched anywhere in their name.
+        WorkspaceSymbolProvider: (services) => new PerfWorkspaceSymbolProvider(services)
     }
 };
 

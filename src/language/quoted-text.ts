@@ -31,6 +31,11 @@ export function isClosed(text: string): boolean {
     return backslashes % 2 === 0;
 }
 
+/** A .perf string literal between ASCII quotes: \ " and line breaks escaped (the grammar's STRING is single-line). */
+export function quote(text: string): string {
+    return `"${text.replace(/[\\"\n\r\t]/g, ch => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[ch]!)}"`;
+}
+
 /** The value of a STRING token: without its quotes, escapes (\" \” \\ \n …) read as Langium reads them. */
 export function unquote(text: string): string {
     return ValueConverter.convertString(isClosed(text) ? text : text + (closingQuoteOf(text) ?? ''));

@@ -34,6 +34,16 @@ export function formatAmount(value: Decimal): string {
     return `${value.isNegative() && !value.isZero() ? '-' : ''}${grouped}.${fraction}`;
 }
 
+/** At least two decimals, more when the value has them (0.015): a difference or tolerance, never rounded away. */
+export function exactAmount(value: Decimal): string {
+    return value.toFixed(Math.max(2, value.decimalPlaces()));
+}
+
+/** A difference with its sign: +0.01, -0.005. */
+export function signedDifference(value: Decimal): string {
+    return `${value.isPositive() && !value.isZero() ? '+' : ''}${exactAmount(value)}`;
+}
+
 /** Number of decimals written, e.g. 2 for 67,522.75; rounding tolerance depends on it. */
 export function decimalsWritten(text: string): number {
     const fraction = normalizeAmountText(text).split('.')[1];

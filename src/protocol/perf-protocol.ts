@@ -91,3 +91,18 @@ export interface CompareWithHeadParams {
 export interface CompareWithHeadResult {
     markdown: string;
 }
+
+/** `perf/newTable`: the starter table of "perf: New Table" (the same as `perf new`). */
+export const NEW_TABLE_REQUEST = 'perf/newTable';
+
+export interface NewTableParams {
+    department: string;
+    /** 预算年度, four digits. */
+    year: string;
+    unit: string;
+    /** A built-in catalog: 2015 or 2021. */
+    catalog: string;
+}
+
+/** The .perf text, or what is wrong with the answers. */
+export type NewTableResult = { text: string } | { message: string };

@@ -13,13 +13,15 @@ import { ChromiumMissingError } from '../compile/pdf.js';
 import { renderOutput } from '../compile/write-outputs.js';
 import { importFile } from '../import/import-file.js';
 import type { PerfServices } from '../language/perf-module.js';
+import { starterProblem, starterTable, type StarterOptions } from '../language/starter-table.js';
 import { BUILTIN_SCHEME } from '../catalog/builtin-catalogs.js';
 import { grandTotalFigures } from '../model/figures.js';
 import { formatAmount } from '../model/money.js';
 import type { PerfFile } from '../language/generated/ast.js';
 import { compareWithHead } from '../diff/compare-with-head.js';
 import {
-    CHECK_WORKSPACE_REQUEST, COMPARE_WITH_HEAD_REQUEST, COMPILE_FORMATS, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, IMPORT_TABLE_REQUEST, OFFICIAL_TABLE_REQUEST,
+    CHECK_WORKSPACE_REQUEST, COMPARE_WITH_HEAD_REQUEST, COMPILE_FORMATS, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, IMPORT_TABLE_REQUEST, NEW_TABLE_REQUEST,
+    OFFICIAL_TABLE_REQUEST, type NewTableParams, type NewTableResult,
     type CheckWorkspaceResult, type CompileParams, type CompileResult, type DocumentParams, type DocumentSummaryResult,
     type CompareWithHeadParams, type CompareWithHeadResult, type FirstError, type ImportTableParams, type ImportTableResult, type OfficialTableResult, type ReconcileMismatch
 } from '../protocol/perf-protocol.js';
@@ -35,8 +37,15 @@ export function registerPerfRequests(shared: LangiumSharedServices): void {
     connection.onRequest(COMPILE_REQUEST, (params: CompileParams) => compileDocument(shared, params));
     connection.onRequest(CHECK_WORKSPACE_REQUEST, () => checkWorkspace(shared));
     connection.onRequest(IMPORT_TABLE_REQUEST, (params: ImportTableParams) => importTable(shared, params.path));
+    connection.onRequest(NEW_TABLE_REQUEST, async (params: NewTableParams): Promise<NewTableResult> => newTable(params));
     connection.onRequest(COMPARE_WITH_HEAD_REQUEST, async (params: CompareWithHeadParams): Promise<CompareWithHeadResult> =>
         ({ markdown: await compareWithHead(URI.parse(params.uri).fsPath, params.text) }));
+}
+
+/** The starter table `perf new` writes, for "perf: New Table". */
+export function newTable(params: NewTableParams): NewTableResult {
+    const problem = starterProblem(params);
+    return problem ? { message: problem } : { text: starterTable(params as StarterOptions) };
 }
 
 /** The document once it is validated, or an Error the client shows (e.g. a file the server has not opened). */

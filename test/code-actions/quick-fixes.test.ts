@@ -63,6 +63,18 @@ describe('fix a level-1 code', () => {
     });
 });
 
+describe('file an indicator under the code its name says', () => {
+    test('22 "群众满意度" becomes 31; a written level-1 code moves with it (2/22 → 3/31)', async () => {
+        const one = await fixAndRecheck(oneProject({ indicators: ['11 "培训场次" 指标值 ≥3场', '22 "群众满意度" 指标值 ≥90%'] }), 'misfiled-indicator');
+        expect(one.action.title).toBe('把指标代码改为 31（服务对象满意度）(file it under 31)');
+        expect(one.fixed).toContain('        31 "群众满意度" 指标值 ≥90%');
+        expect(one.after.filter(f => f.code === 'misfiled-indicator')).toEqual([]);
+        const both = await fixAndRecheck(oneProject({ indicators: ['1/11 "培训费用" 指标值 ≤5万元', '31 "满意度" 指标值 ≥90%'] }), 'misfiled-indicator');
+        expect(both.fixed).toContain('        1/14 "培训费用" 指标值 ≤5万元');
+        expect(both.after.filter(f => ['misfiled-indicator', 'level1-mismatch'].includes(f.code))).toEqual([]);
+    });
+});
+
 describe('unify comparator spellings', () => {
     test('one action rewrites every minority spelling of the document to the most used one', async () => {
         const text = oneProject({ indicators: [

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { PerfDiff, ProjectDiff } from '../../src/diff/diff-model.js';
 import { diffVersions } from '../../src/diff/diff-versions.js';
 import { summaryLine } from '../../src/diff/diff-summary.js';
+import { parseVersion } from '../../src/diff/parse-version.js';
+import { renderMarkdown } from '../../src/diff/render-markdown.js';
+import { renderOutline } from '../../src/diff/render-outline.js';
+import { renderText } from '../../src/diff/render-text.js';
 import { readReferenceExample } from '../helpers.js';
 
 const reference = readReferenceExample();
@@ -155,5 +159,48 @@ describe('semantic diff details', () => {
         expect(diff.problems.length).toBeGreaterThan(0);
         expect(diff.problems[0]).toMatch(/^new\.perf:3:\d+: 语法错误 \(syntax error\): /);
         expect(diff.departments[0].projects.find(p => p.newName === 'p')?.amounts[0]).toMatchObject({ new: '4.00' });
+    });
+});
+
+describe('the department\'s settings: 预算年度, 表名, 单位, 指标体系', () => {
+    const table = (settings: string[]) => `部门 "区商务局" {\n${settings.map(line => `    ${line}\n`).join('')}    合计 5.00\n`
+        + '    项目 "甲" { 总计 5.00 财政拨款 5.00 11 "场次" 指标值 ≥1场 }\n}\n';
+
+    it('are reported when they change, each with what it was and is; the budget year goes in the title', async () => {
+        const diff = await diffVersions(
+            { label: 'a', text: table(['预算年度 2025', '单位 万元']) },
+            { label: 'b', text: table(['预算年度 2026', '表名 "2026年项目支出绩效目标表"', '单位 万元', '指标体系 "2021"', '表式 "指标行"']) });
+        const [department] = diff.departments;
+        expect(department.status).toBe('changed');
+        expect(department.year).toBe('2026');
+        expect(department.settings).toEqual([
+            { setting: 'year', label: '预算年度', old: '2025', new: '2026' },
+            { setting: 'title', label: '表名', old: '', new: '2026年项目支出绩效目标表' },
+            { setting: 'catalog', label: '指标体系', old: '', new: '2021' },
+            { setting: 'layout', label: '表式', old: '', new: '指标行' }
+        ]);
+        expect(department.amounts).toEqual([]); // an unchanged figure is no change
+        const text = renderText(diff).split('\n');
+        expect(text).toContain('部门“区商务局” 2026 年度（修改，单位：万元）');
+        expect(text).toContain('  设置：预算年度 2025 → 2026；表名 （未写） → 2026年项目支出绩效目标表；指标体系 （未写） → 2021；表式 （未写） → 指标行');
+        const markdown = renderMarkdown(diff);
+        expect(markdown).toContain('#### 部门：区商务局 2026 年度（修改，单位：万元）');
+        expect(markdown).toContain('| 预算年度 | 2025 | 2026 |\n| 表名 | （未写） | 2026年项目支出绩效目标表 |\n| 指标体系 | （未写） | 2021 |\n| 表式 | （未写） | 指标行 |');
+    });
+
+    it('a change of unit is one (and the amounts are compared converted); writing out the default 万元 is none', async () => {
+        const unit = await diffVersions({ label: 'a', text: table(['单位 万元']) }, { label: 'b', text: table(['单位 元']) });
+        expect(unit.departments[0].settings).toEqual([{ setting: 'unit', label: '单位', old: '万元', new: '元' }]);
+        const spelledOut = await diffVersions({ label: 'a', text: table([]) }, { label: 'b', text: table(['单位 万元']) });
+        expect(spelledOut.departments[0]).toMatchObject({ status: 'unchanged', settings: [] });
+        expect(spelledOut.departments[0].year).toBeUndefined();
+    });
+
+    it('appear in the textconv outline, so git diff shows them too', async () => {
+        const { file } = await parseVersion(table(['预算年度 2026', '表名 "某表"', '指标体系 "2021"']), 'b');
+        expect(renderOutline(file).split('\n').slice(0, 4)).toEqual([
+            '部门 区商务局 | 单位 万元 | 总计 5.00 | 财政拨款 5.00',
+            '部门 区商务局 | 预算年度 2026', '部门 区商务局 | 表名 某表', '部门 区商务局 | 指标体系 2021'
+        ]);
     });
 });

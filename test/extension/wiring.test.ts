@@ -12,22 +12,38 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PERF_COMMANDS, SELF_CHECK_COMMAND } from '../../src/extension/commands.js';
 import {
-    CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, IMPORT_TABLE_REQUEST, OFFICIAL_TABLE_REQUEST,
-    type CheckWorkspaceResult, type CompileResult, type DocumentSummaryResult, type ImportTableResult, type OfficialTableResult
+    CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, IMPORT_TABLE_REQUEST, NEW_TABLE_REQUEST, OFFICIAL_TABLE_REQUEST,
+    type NewTableResult, type CheckWorkspaceResult, type CompileResult, type DocumentSummaryResult, type ImportTableResult, type OfficialTableResult
 } from '../../src/protocol/perf-protocol.js';
 import { readReferenceExample, referenceExample, referenceText, repoRoot } from '../helpers.js';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
 const contributedCommands: string[] = contributes.commands.map((command: { command: string }) => command.command);
+const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+const english: Record<string, string> = readJson('package.nls.json');
+const chinese: Record<string, string> = readJson('package.nls.zh-cn.json');
 
 describe('package.json contributions', () => {
     test('the contributed commands are exactly the extension\'s commands (the self-check stays hidden)', () => {
         expect([...contributedCommands].sort()).toEqual(Object.values(PERF_COMMANDS).sort());
         expect(contributedCommands).not.toContain(SELF_CHECK_COMMAND);
         for (const command of contributes.commands) {
-            expect(command.title, command.command).toMatch(/[\u4e00-\u9fff]/); // a Chinese title for budget officers
+            expect(command.title, command.command).toMatch(/^%[\w.]+%$/);
+            expect(chinese[command.title.slice(1, -1)], command.command).toMatch(/[\u4e00-\u9fff]/); // a Chinese title for budget officers
         }
+    });
+
+    test('the UI in English and Chinese: every %key% of package.json in both package.nls files, every l10n.t string of the client translated', () => {
+        const keys = [...JSON.stringify(manifest).matchAll(/"%([\w.]+)%"/g)].map(match => match[1]);
+        expect(keys.length).toBeGreaterThan(20);
+        expect(Object.keys(english).sort()).toEqual([...new Set(keys)].sort());
+        expect(Object.keys(chinese).sort()).toEqual([...new Set(keys)].sort());
+        expect(manifest.l10n).toBe('./l10n');
+        const client = fs.readdirSync(path.join(repoRoot, 'src/extension')).map(file => fs.readFileSync(path.join(repoRoot, 'src/extension', file), 'utf8')).join('\n');
+        const messages = [...new Set([...client.matchAll(/vscode\.l10n\.t\('([^']+)'/g)].map(match => match[1]))];
+        expect(messages.length).toBeGreaterThan(5);
+        expect(Object.keys(readJson('l10n/bundle.l10n.zh-cn.json')).sort()).toEqual(messages.sort());
     });
 
     test('activation only on .perf files and on the commands', () => {
@@ -47,7 +63,9 @@ describe('package.json contributions', () => {
         const paths = [
             manifest.icon, contributes.languages[0].configuration, contributes.languages[0].icon.light,
             ...contributes.grammars.map((grammar: { path: string }) => grammar.path),
-            ...contributes.snippets.map((snippet: { path: string }) => snippet.path)
+            ...contributes.snippets.map((snippet: { path: string }) => snippet.path),
+            ...contributes.jsonValidation.map((validation: { url: string }) => validation.url),
+            ...contributes.walkthroughs.flatMap((walkthrough: { steps: { media: { markdown: string } }[] }) => walkthrough.steps.map(step => step.media.markdown))
         ];
         for (const file of paths) {
             expect(fs.existsSync(path.join(repoRoot, file)), file).toBe(true);
@@ -57,9 +75,20 @@ describe('package.json contributions', () => {
         expect(JSON.parse(fs.readFileSync(path.join(repoRoot, 'syntaxes/perf.tmLanguage.json'), 'utf8')).scopeName).toBe('source.perf');
     });
 
+    test('the walkthrough: new file, first project, check, preview, compile; its command links name contributed commands', () => {
+        const [walkthrough] = contributes.walkthroughs;
+        expect(walkthrough.steps.map((step: { id: string }) => step.id)).toEqual(['newFile', 'firstProject', 'check', 'preview', 'compile']);
+        for (const strings of [english, chinese]) {
+            const linked = walkthrough.steps.flatMap((step: { description: string }) =>
+                [...strings[step.description.slice(1, -1)].matchAll(/\(command:([\w.]+)\)/g)].map(match => match[1]));
+            expect(linked).toEqual([PERF_COMMANDS.newTable, PERF_COMMANDS.checkWorkspace, PERF_COMMANDS.openPreviewToSide, PERF_COMMANDS.compileHtml]);
+        }
+    });
+
     test('settings: catalog, rule severities, rounding tolerance', () => {
         const properties = contributes.configuration.properties;
-        expect(properties['perf.catalog']).toMatchObject({ type: 'string', default: '2015' });
+        // Empty by default, so perf.config.json's catalog applies unless the user sets one.
+        expect(properties['perf.catalog']).toMatchObject({ type: 'string', default: '' });
         expect(properties['perf.rules'].additionalProperties.enum).toEqual(['off', 'error', 'warning', 'info']);
         expect(properties['perf.roundingTolerance']).toMatchObject({ type: ['number', 'null'], default: null, minimum: 0 });
     });
@@ -109,12 +138,14 @@ describe('bundles and the .vsix', () => {
         fs.rmSync(unpacked, { recursive: true, force: true });
     });
 
-    test('the .vsix holds only the bundles, catalogs, grammar, snippets, configuration, icon, README and LICENSE', () => {
+    test('the .vsix holds only the bundles, catalogs, grammar, snippets, configuration, icon, walkthrough, README and LICENSE', () => {
         const extensionFiles = vsixFiles.filter(name => name.startsWith('extension/')).map(name => name.slice('extension/'.length));
         expect(extensionFiles).toEqual([
             'LICENSE.txt', 'catalogs/2015.perf', 'catalogs/2021.perf', 'dist/extension.cjs', 'dist/server.cjs',
-            'images/icon.png', 'language-configuration.json', 'package.json', 'readme.md', 'snippets/perf.json',
-            'syntaxes/perf.tmLanguage.json'
+            'images/icon.png', 'l10n/bundle.l10n.zh-cn.json', 'language-configuration.json', 'package.json', 'package.nls.json',
+            'package.nls.zh-cn.json', 'readme.md', 'schemas/perf.config.schema.json', 'snippets/perf.json',
+            'syntaxes/perf.tmLanguage.json', 'walkthrough/check.md', 'walkthrough/compile.md', 'walkthrough/first-project.md',
+            'walkthrough/new-file.md', 'walkthrough/preview.md'
         ]);
     });
 
@@ -208,6 +239,19 @@ describe('bundles and the .vsix', () => {
             expect(text).toContain('部门 "广州南沙经济技术开发区商务局"');
             const missing = await connection.sendRequest<ImportTableResult>(IMPORT_TABLE_REQUEST, { path: path.join(workspace, 'missing.xlsx') });
             expect(missing).toEqual({ message: expect.stringMatching(/^导入 missing\.xlsx 失败：/) });
+        });
+
+        test('writes the starter table of "perf: New Table", which the server then finds clean; refuses a bad year', async () => {
+            const answer = await connection.sendRequest<NewTableResult>(NEW_TABLE_REQUEST, { department: '某县教育局', year: '2026', unit: '万元', catalog: '2021' });
+            const text = (answer as { text: string }).text;
+            expect(text).toContain('部门 "某县教育局" {\n    预算年度 2026\n    单位 万元\n    指标体系 "2021"\n');
+            const starterUri = `file://${path.join(workspace, 'starter.perf')}`;
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: starterUri, languageId: 'perf', version: 1, text } });
+            const summary = await retryWhileUnknown(() => connection.sendRequest<DocumentSummaryResult>(DOCUMENT_SUMMARY_REQUEST, { uri: starterUri }));
+            expect(summary).toMatchObject({ total: '10.00', projectCount: 1, errorCount: 0, reconciles: true });
+            expect(diagnostics.get(starterUri) ?? []).toEqual([]);
+            expect(await connection.sendRequest<NewTableResult>(NEW_TABLE_REQUEST, { department: '某局', year: '26', unit: '万元', catalog: '2015' }))
+                .toEqual({ message: '预算年度“26”应为四位年份，如 2026 (a four-digit year)' });
         });
 
         test('a document with errors gets no table and no compile, with the first error said in Chinese', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyItem, completionAt } from './lsp-helpers.js';
+import { applyItem, completionAt, completionOnTrigger } from './lsp-helpers.js';
 
 /** A department with one project; `body` goes on the project's last lines. */
 const inProject = (body: string) => `部门 "某局" {\n    单位 万元\n\n    项目 "甲" {\n        总计 1.00\n${body}\n    }\n}\n`;
@@ -88,5 +88,37 @@ describe('completion', () => {
         const body = (snippet.textEdit as { newText: string }).newText;
         expect(body).toContain('财政拨款 ${3:0.00}');
         expect(body).toContain('绩效目标 "${4:绩效目标}"\n    ${5:11} "${6:指标名称}" 指标值 ${7:≥1}\n}');
+    });
+});
+
+describe('completion without Ctrl+Space (trigger characters)', () => {
+    test('a space after a code offers the names used, ready to insert with their quotes', async () => {
+        const text = inProject('        31 |');
+        const items = await completionOnTrigger(' ', text, OTHER_FILE);
+        expect(labels(items)).toEqual(['政策拨付对象满意度', '南沙港区集装箱吞吐量增长率']);
+        expect(applyItem(text, items[0])).toContain('        31 "政策拨付对象满意度"\n');
+    });
+
+    test('an opening quote offers the names; a digit the codes it starts, or the units after a target number', async () => {
+        expect(labels(await completionOnTrigger('"', inProject('        11 "|'), OTHER_FILE)))
+            .toEqual(['南沙港区集装箱吞吐量增长率', '政策拨付对象满意度']);
+        const codes = labels(await completionOnTrigger('1', inProject('        1|')));
+        expect(codes).toEqual(expect.arrayContaining(['11 数量指标（产出指标）', '11 数量指标 — 新指标', '1 产出指标（一级指标）']));
+        expect(codes.filter(label => !/^\d/.test(label))).toEqual([]);
+        expect(labels(await completionOnTrigger('0', inProject('        31 "满意度" 指标值 ≥90|')))).toEqual(['%']);
+    });
+
+    test('a space after 指标值 offers the comparators; spaces of indentation and after a keyword offer nothing unasked', async () => {
+        const comparators = labels(await completionOnTrigger(' ', inProject('        11 "数量" 指标值 |')));
+        expect(comparators).toEqual(expect.arrayContaining(['≥', '≤', '不低于']));
+        expect(await completionOnTrigger(' ', inProject('        |'))).toEqual([]);
+        expect(await completionOnTrigger(' ', inProject('        总计 |'))).toEqual([]);
+        expect(labels(await completionAt(inProject('        |')))).toContain('绩效目标'); // Ctrl+Space still offers everything
+    });
+
+    test('a space after 表式 offers the layouts, quoted', async () => {
+        const layouts = labels(await completionOnTrigger(' ', '部门 "某局" {\n    表式 |\n}\n'));
+        expect(layouts).toEqual(expect.arrayContaining(['"项目列表"', '"项目表"', '"指标行"', '"部门整体"']));
+        expect(layouts.every(label => label.startsWith('"'))).toBe(true);
     });
 });

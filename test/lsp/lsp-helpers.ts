@@ -1,5 +1,5 @@
 import { URI, type LangiumDocument } from 'langium';
-import type { CompletionItem, Position } from 'vscode-languageserver';
+import { CompletionTriggerKind, type CompletionContext, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { PerfFile } from '../../src/language/generated/ast.js';
 import { createServices, readReferenceExample } from '../helpers.js';
 
@@ -31,12 +31,24 @@ export function cursorAt(textWithCursor: string): { text: string; position: Posi
 
 /** Completion items at the `|` marker of the last text; earlier texts are other files of the workspace. */
 export async function completionAt(textWithCursor: string, ...otherFiles: string[]): Promise<CompletionItem[]> {
+    return completion(undefined, textWithCursor, otherFiles);
+}
+
+/** Completion as the editor asks for it by itself after typing `character` (the one before the `|` marker). */
+export async function completionOnTrigger(character: string, textWithCursor: string, ...otherFiles: string[]): Promise<CompletionItem[]> {
+    if (!textWithCursor.includes(`${character}|`)) {
+        throw new Error(`the trigger character ${character} must be typed just before the | cursor marker`);
+    }
+    return completion({ triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: character }, textWithCursor, otherFiles);
+}
+
+async function completion(context: CompletionContext | undefined, textWithCursor: string, otherFiles: string[]): Promise<CompletionItem[]> {
     const services = await createServices();
     const { text, position } = cursorAt(textWithCursor);
     const documents = await buildDocuments(services, ...otherFiles, text);
     const document = documents[documents.length - 1];
     const list = await services.perf.lsp.CompletionProvider!.getCompletion(document, {
-        textDocument: { uri: document.uri.toString() }, position
+        textDocument: { uri: document.uri.toString() }, position, ...(context ? { context } : {})
     });
     return list?.items ?? [];
 }

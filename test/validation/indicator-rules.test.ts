@@ -55,6 +55,30 @@ describe('level1-mismatch', () => {
     });
 });
 
+describe('misfiled-indicator', () => {
+    test('a 满意度 under 22-社会效益 is a warning on the code naming 3/31', async () => {
+        const text = oneProject({ indicators: ['11 "培训场次" 指标值 ≥3场', '22 "群众满意度" 指标值 ≥90%', '31 "企业满意度" 指标值 ≥90%'] });
+        const found = await check(services, text, 'misfiled-indicator');
+        expect(found).toMatchObject([{ severity: 'warning', line: lineOf(text, '22 "群众满意度"'), column: 9 }]);
+        expect(found[0].message).toContain('名称含“满意度”，却填在二级指标 22-社会效益 下');
+        expect(found[0].message).toContain('多半应为 3/31（满意度指标；服务对象满意度）');
+    });
+    test('a 费用 under 11-数量指标 names the cost code of the catalog: 1/14 in 2015, 4/41 in 2021', async () => {
+        const indicators = ['11 "培训费用" 指标值 ≤5万元', '31 "企业满意度" 指标值 ≥90%'];
+        const in2015 = await check(services, oneProject({ indicators }), 'misfiled-indicator');
+        expect(in2015.map(f => f.message)).toEqual([expect.stringContaining('名称含“费用”，却填在二级指标 11-数量指标 下：多半应为 1/14（产出指标；成本指标）')]);
+        const in2021 = await check(services, oneProject({ department: ['指标体系 "2021"'], indicators: ['11 "单位成本" 指标值 ≤5万元'] }), 'misfiled-indicator');
+        expect(in2021.map(f => f.message)).toEqual([expect.stringContaining('多半应为 4/41（成本指标；经济成本指标）')]);
+    });
+    test('names filed where they say are not reported, nor a cost rate under 质量', async () => {
+        const indicators = ['11 "培训场次" 指标值 ≥3场', '12 "成本核算准确率" 指标值 ≥95%', '14 "预算（成本）控制率" 指标值 ≤100%',
+            '21 "带动销售额增长率" 指标值 ≥5%', '31 "企业满意度" 指标值 ≥90%', '31 "服务满意率" 指标值 ≥90%'];
+        expect(await check(services, oneProject({ indicators }), 'misfiled-indicator')).toEqual([]);
+        const in2021 = oneProject({ department: ['指标体系 "2021"'], indicators: ['41 "经济成本" 指标值 ≤65万元', '31 "满意度" 指标值 ≥90%'] });
+        expect(await check(services, in2021, 'misfiled-indicator')).toEqual([]);
+    });
+});
+
 describe('no-indicators', () => {
     test('a project without indicators is a warning on its name', async () => {
         const text = oneProject({ indicators: [] });

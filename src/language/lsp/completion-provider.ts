@@ -1,9 +1,13 @@
-import { AstUtils, GrammarAST, type AstNode, type MaybePromise } from 'langium';
+import { AstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import {
     DefaultCompletionProvider,
-    type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature
+    type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem,
+    type LangiumServices, type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat, type Range } from 'vscode-languageserver';
+import {
+    CancellationToken, CompletionItemKind, CompletionTriggerKind, InsertTextFormat,
+    type CompletionList, type CompletionParams, type Range
+} from 'vscode-languageserver';
 import { comparatorOf, type ComparatorKind } from '../../model/threshold.js';
 import {
     isCatalog, isIndicator, isIndicatorCategory, isIndicatorGroup,
@@ -12,6 +16,7 @@ import {
 import { isComparatorKeyword, splitNumberAndUnit } from '../numberish.js';
 import { catalogOf, type PerfScopeProvider } from '../perf-scope.js';
 import { codeDocumentation, codeTitle, typicalUnits } from './catalog-text.js';
+import { COMPLETION_TRIGGER_CHARACTERS, offeredOnTrigger } from './completion-triggers.js';
 import type { IndicatorNameIndex } from './indicator-name-index.js';
 import { grammarKeywordDoc, keywordMarkdown, LAYOUT_NAMES } from './keyword-docs.js';
 
@@ -48,6 +53,8 @@ const FIELD_OWNERS = new Set(['Department', 'Project', 'Indicator']);
  */
 export class PerfCompletionProvider extends DefaultCompletionProvider {
 
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS };
+
     private readonly perfScopes: PerfScopeProvider;
     private readonly names: IndicatorNameIndex;
 
@@ -55,6 +62,17 @@ export class PerfCompletionProvider extends DefaultCompletionProvider {
         super(services);
         this.perfScopes = services.references.ScopeProvider;
         this.names = names;
+    }
+
+    /** Asked by a trigger character rather than Ctrl+Space: only what that character starts. */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken = CancellationToken.None): Promise<CompletionList | undefined> {
+        const list = await super.getCompletion(document, params, cancelToken);
+        const character = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
+        if (!list || character === undefined) {
+            return list;
+        }
+        const lineBefore = document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+        return { ...list, items: list.items.filter(item => offeredOnTrigger(item, character, lineBefore)) };
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {

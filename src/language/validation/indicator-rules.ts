@@ -3,6 +3,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { isProject, type Department, type Indicator, type PerfAstType, type Project } from '../generated/ast.js';
 import { categoryOf, groupOf } from '../../model/indicators.js';
 import { catalogOf, type PerfScopeProvider } from '../perf-scope.js';
+import { misfiling } from './misfiled-indicators.js';
 import { report } from './rules.js';
 
 export class IndicatorRules {
@@ -11,7 +12,7 @@ export class IndicatorRules {
 
     checks(): ValidationChecks<PerfAstType> {
         return {
-            Indicator: this.checkLevel1Fits.bind(this),
+            Indicator: [this.checkLevel1Fits.bind(this), this.checkFiling.bind(this)],
             Project: [
                 this.checkHasIndicators.bind(this),
                 this.checkIndicatorGroups.bind(this),
@@ -34,6 +35,27 @@ export class IndicatorRules {
             + `而这里写的是 ${written.name}-${written.label}：请改为 ${owner.name}，或直接省略一级指标代码。`
             + '（the level-1 code does not fit the level-2 code）',
             { node: indicator, property: 'group' }, { replacement: owner.name });
+    }
+
+    /** `22 "群众满意度"`: the name says 满意度, the code says 社会效益. */
+    checkFiling(indicator: Indicator, accept: ValidationAcceptor): void {
+        const found = misfiling(indicator);
+        if (!found) {
+            return;
+        }
+        const category = categoryOf(indicator)!;
+        const { suggestion } = found;
+        // The whole written code (`2/22` or `22`) is what the quick fix replaces.
+        const written = [indicator.group, indicator.category].flatMap(reference => reference?.$refNode ? [reference.$refNode.range] : []);
+        const replacement = indicator.group ? `${suggestion.$container.name}/${suggestion.name}` : suggestion.name;
+        report(accept, 'misfiled-indicator',
+            `指标“${indicator.name}”的名称含“${found.word}”，却填在二级指标 ${category.name}-${category.label} 下：`
+            + `多半应为 ${suggestion.$container.name}/${suggestion.name}（${suggestion.$container.label}；${suggestion.label}）。`
+            + `（an indicator that probably belongs to ${suggestion.name}）`,
+            written.length > 0
+                ? { node: indicator, range: { start: written[0].start, end: written[written.length - 1].end } }
+                : { node: indicator, property: 'category' },
+            { replacement, label: suggestion.label });
     }
 
     checkHasIndicators(project: Project, accept: ValidationAcceptor): void {

@@ -11,7 +11,7 @@ import {
     departmentFigures, FUND_LABEL, namedFunds, ownSources, partsOf, projectFigures, SOURCE_KEYS,
     type FundKey, type NamedFund, type RowFigures, type StatedAmount
 } from '../../model/figures.js';
-import { Decimal, decimalsWritten, formatAmount, parseAmount, sum } from '../../model/money.js';
+import { Decimal, decimalsWritten, exactAmount, formatAmount, parseAmount, sum } from '../../model/money.js';
 import { report } from './rules.js';
 import type { PerfSettings } from '../settings/perf-settings.js';
 
@@ -31,7 +31,7 @@ const halfUnitOf = (decimals: number): Decimal => new Decimal(5).times(new Decim
 const HALF_UNITS: readonly Decimal[] = Array.from({ length: 9 }, (_, decimals) => halfUnitOf(decimals));
 
 /** The figures summed into one computed value, with the rounding they can explain together. */
-interface Summed {
+export interface Summed {
     count: number;
     tolerance: Decimal;
     decimals: Set<number>;
@@ -70,6 +70,86 @@ function unitOf(node: Project | Department): string {
     return (isDepartment(node) ? node : AstUtils.getContainerOfType(node, isDepartment))?.unit ?? '';
 }
 
+/** A stated figure and the sum it should be: a project's 总计, a department's 合计 or source column, a cost breakdown. */
+export interface StatedAgainstSum {
+    key: FundKey;
+    stated: StatedAmount;
+    computed: Decimal;
+    /** What the computed figure is the sum of, for messages. */
+    computedName: string;
+    /** The figures behind the sum (and the stated one, when rounded itself), worked out only when the two differ. */
+    summed: () => Summed;
+}
+
+/** Where a stated figure stands: equal to its sum, off by no more than rounding explains, or beyond. */
+export interface Verdict {
+    kind: 'equal' | 'rounding' | 'mismatch';
+    /** stated − computed. */
+    difference: Decimal;
+}
+
+function againstSum(key: FundKey, stated: StatedAmount, computed: Decimal, computedName: string, parts: () => Summed): StatedAgainstSum {
+    return {
+        key, stated, computed, computedName,
+        summed: () => {
+            // A stated figure written with fewer decimals than its parts (10606.75 for 10606.7522) was rounded itself.
+            const summed = parts();
+            return decimalsWritten(stated.text) < Math.max(...summed.decimals) ? combine([summed, summedOf([stated])]) : summed;
+        }
+    };
+}
+
+/**
+ * A project's stated 总计 against 财政拨款 + 财政专户拨款 + 其他资金 + the named funds of their own (a source not
+ * written counts as the sum of its named parts, 计入); none without a total or without any source.
+ */
+export function projectSums(project: Project): StatedAgainstSum[] {
+    const row = projectFigures(project);
+    const total = row.stated.total;
+    const sources = total ? totalSources(project, row) : [];
+    if (!total || sources.length === 0) {
+        return [];
+    }
+    const own = valued(ownSources(namedFunds(project)));
+    const named = own.length > 0 ? `及${own.map(fund => `“${fund.name}”`).join('、')}` : '';
+    return [againstSum('total', total, row.computed.total, `财政拨款、财政专户拨款、其他资金${named}之和`, () => summedOf(sources))];
+}
+
+function totalSources(project: Project, row: RowFigures): Written[] {
+    const funds = namedFunds(project);
+    return [
+        ...statedSources(row), ...valued(ownSources(funds)),
+        ...SOURCE_KEYS.flatMap(key => row.stated[key] ? [] : valued(partsOf(funds, key)))
+    ];
+}
+
+/** The department's stated 合计 and source columns against the sums of its projects' rows (or of its own named amounts). */
+export function departmentSums(department: Department): StatedAgainstSum[] {
+    const row = departmentFigures(department);
+    const projects = department.projects.map(projectFigures);
+    return (['total', ...SOURCE_KEYS] as const).flatMap(key => {
+        const stated = row.stated[key];
+        if (!stated) {
+            return [];
+        }
+        // Without projects, a whole-department table's named amounts (基本支出, 项目支出) make up its total.
+        const own = projects.length === 0 && key === 'total' ? valued(ownSources(namedFunds(department))) : [];
+        const summed = () => own.length > 0 ? summedOf(own) : combine(projects.map(project => summedOf(figuresBehind(project, key))));
+        const computedName = own.length > 0 ? `${own.map(fund => `“${fund.name}”`).join('、')}之和` : `各项目${FUND_LABEL[key]}之和`;
+        return [againstSum(key, stated, row.computed[key], computedName, summed)];
+    });
+}
+
+/** The verdict with a fixed tolerance (perf.roundingTolerance) or, unset, the rounding the summed figures explain. */
+export function verdictOf(figure: StatedAgainstSum, fixedTolerance: Decimal | undefined): Verdict {
+    const difference = figure.stated.value.minus(figure.computed);
+    if (difference.isZero()) {
+        return { kind: 'equal', difference }; // the usual case: the rounding is only worked out for a difference
+    }
+    const tolerance = fixedTolerance ?? figure.summed().tolerance;
+    return { kind: difference.abs().lessThanOrEqualTo(tolerance) ? 'rounding' : 'mismatch', difference };
+}
+
 export class ReconciliationRules {
 
     /**
@@ -92,27 +172,20 @@ export class ReconciliationRules {
     checkProjectTotal(project: Project, accept: ValidationAcceptor): void {
         const row = projectFigures(project);
         const total = row.stated.total;
-        const funds = namedFunds(project);
-        this.checkParts(project, row, funds, accept);
+        this.checkParts(project, row, namedFunds(project), accept);
         this.checkMidTermBudget(project, row, accept);
         if (!total) {
             return;
         }
         this.checkCosts(project, total, accept);
-        const own = valued(ownSources(funds));
-        const sources: Written[] = [
-            ...statedSources(row), ...own,
-            ...SOURCE_KEYS.flatMap(key => row.stated[key] ? [] : valued(partsOf(funds, key)))
-        ];
-        if (sources.length === 0) {
+        if (totalSources(project, row).length === 0) {
             report(accept, 'missing-fund-source',
                 `项目“${project.name}”写了总计 ${total.text}，但没有资金来源：请补上财政拨款、财政专户拨款或其他资金。`
                 + '（a total without fund sources）',
                 { node: total.node, property: 'value' }, { total: total.text });
             return;
         }
-        const named = own.length > 0 ? `及${own.map(fund => `“${fund.name}”`).join('、')}` : '';
-        this.compare(accept, project, total, row.computed.total, `财政拨款、财政专户拨款、其他资金${named}之和`, () => summedOf(sources));
+        projectSums(project).forEach(figure => this.compare(accept, project, figure));
     }
 
     /** The named parts of a written source (计入 财政拨款) may list only some of it, never more than all of it. */
@@ -129,7 +202,7 @@ export class ReconciliationRules {
                 const unit = unitOf(project);
                 report(accept, 'fund-part-exceeds',
                     `计入${FUND_LABEL[key]}的${parts.map(part => `“${part.name}” ${part.text}`).join('、')}之和 ${formatAmount(partsTotal)}`
-                    + ` 超过${stated.node.source} ${stated.text}（多 ${money(excess)}${unit ? ` ${unit}` : ''}）：`
+                    + ` 超过${stated.node.source} ${stated.text}（多 ${exactAmount(excess)}${unit ? ` ${unit}` : ''}）：`
                     + '计入的资金是该来源的一部分，请核对金额，或去掉“计入”（资金另列一项来源）。（named parts exceed their source）',
                     { node: parts.at(-1)!.node, property: 'value' }, { computed: formatAmount(partsTotal) });
             }
@@ -154,42 +227,28 @@ export class ReconciliationRules {
         if (costs.length === 0) {
             return;
         }
-        this.compare(accept, project, total, sum(costs.map(cost => cost.value)), '成本构成各项之和', () => summedOf(costs),
-            { mismatch: 'cost-mismatch', at: costs[0].node });
+        const figure = againstSum('total', total, sum(costs.map(cost => cost.value)), '成本构成各项之和', () => summedOf(costs));
+        this.compare(accept, project, figure, { mismatch: 'cost-mismatch', at: costs[0].node });
     }
 
-    /** The department's stated 合计 and source columns against the sums of its projects' rows. */
     checkDepartmentColumns(department: Department, accept: ValidationAcceptor): void {
-        const row = departmentFigures(department);
-        const projects = department.projects.map(projectFigures);
-        for (const key of ['total', ...SOURCE_KEYS] as const) {
-            const stated = row.stated[key];
-            if (!stated) {
-                continue;
-            }
-            // Without projects, a whole-department table's named amounts (基本支出, 项目支出) make up its total.
-            const own = projects.length === 0 && key === 'total' ? valued(ownSources(namedFunds(department))) : [];
-            const summed = () => own.length > 0 ? summedOf(own) : combine(projects.map(project => summedOf(figuresBehind(project, key))));
-            const computedName = own.length > 0 ? `${own.map(fund => `“${fund.name}”`).join('、')}之和` : `各项目${FUND_LABEL[key]}之和`;
-            this.compare(accept, department, stated, row.computed[key], computedName, summed);
-        }
+        departmentSums(department).forEach(figure => this.compare(accept, department, figure));
     }
 
     /** `at` moves the diagnostic off the stated figure (a cost breakdown is reported on its first item). */
-    private compare(accept: ValidationAcceptor, owner: Project | Department, stated: StatedAmount, computed: Decimal,
-        computedName: string, summedFigures: () => Summed,
+    private compare(accept: ValidationAcceptor, owner: Project | Department, figure: StatedAgainstSum,
         options: { mismatch?: 'total-mismatch' | 'cost-mismatch'; at?: AstNode } = {}): void {
-        const difference = stated.value.minus(computed).abs();
-        if (difference.isZero()) {
-            return; // the usual case: the rounding the sum can explain is only worked out for a difference
-        }
-        // A stated figure written with fewer decimals than its parts (10606.75 for 10606.7522) was rounded itself.
-        const parts = summedFigures();
-        const summed = decimalsWritten(stated.text) < Math.max(...parts.decimals) ? combine([parts, summedOf([stated])]) : parts;
         const fixedTolerance = this.settings.roundingTolerance;
+        const verdict = verdictOf(figure, fixedTolerance);
+        if (verdict.kind === 'equal') {
+            return;
+        }
+        const { stated, computed, computedName } = figure;
+        const difference = verdict.difference.abs();
+        const summed = figure.summed();
         const tolerance = fixedTolerance ?? summed.tolerance;
         const explained = fixedTolerance
-            ? `在设置的容差 ${money(tolerance)}${unitOf(owner) ? ` ${unitOf(owner)}` : ''} 以内（perf.roundingTolerance），请核对。`
+            ? `在设置的容差 ${exactAmount(tolerance)}${unitOf(owner) ? ` ${unitOf(owner)}` : ''} 以内（perf.roundingTolerance），请核对。`
             : undefined;
         const unitText = unitOf(owner);
         const unit = unitText ? ` ${unitText}` : '';
@@ -197,18 +256,18 @@ export class ReconciliationRules {
         const computedText = formatAmount(computed);
         const data = { computed: computedText };
         const decimals = summed.decimals.size === 1 ? `${decimalText([...summed.decimals][0])}的` : '';
-        if (difference.lessThanOrEqualTo(tolerance)) {
+        if (verdict.kind === 'rounding') {
             report(accept, 'rounding-difference',
-                `${label} 与${computedName} ${computedText} 相差 ${money(difference)}${unit}：`
-                + (explained ?? `在 ${summed.count} 个${decimals}数字四舍五入可解释的范围内（最多 ${money(summed.tolerance)}${unit}），请核对。`)
+                `${label} 与${computedName} ${computedText} 相差 ${exactAmount(difference)}${unit}：`
+                + (explained ?? `在 ${summed.count} 个${decimals}数字四舍五入可解释的范围内（最多 ${exactAmount(summed.tolerance)}${unit}），请核对。`)
                 + `（stated ${stated.text}, computed ${computedText}: a rounding difference）`,
                 { node: options.at ?? stated.node, property: 'value' }, data);
         } else {
             report(accept, options.mismatch ?? 'total-mismatch',
-                `${label} 与${computedName} ${computedText} 不符：相差 ${money(difference)}${unit}，`
+                `${label} 与${computedName} ${computedText} 不符：相差 ${exactAmount(difference)}${unit}，`
                 + (fixedTolerance
-                    ? `超出设置的容差 ${money(tolerance)}${unit}（perf.roundingTolerance）。`
-                    : `超出 ${summed.count} 个数字四舍五入可解释的 ${money(summed.tolerance)}${unit}。`)
+                    ? `超出设置的容差 ${exactAmount(tolerance)}${unit}（perf.roundingTolerance）。`
+                    : `超出 ${summed.count} 个数字四舍五入可解释的 ${exactAmount(summed.tolerance)}${unit}。`)
                 + `（stated ${stated.text}, computed ${computedText}）`,
                 { node: options.at ?? stated.node, property: 'value' }, data);
         }
@@ -218,11 +277,6 @@ export class ReconciliationRules {
 /** The written figures that are numbers (a malformed one is amount-format's). */
 function valued<T extends { value?: Decimal }>(figures: T[]): Array<T & { value: Decimal }> {
     return figures.filter((figure): figure is T & { value: Decimal } => figure.value !== undefined);
-}
-
-/** At least two decimals, more when the value has them: 2.00, 0.015. */
-function money(value: Decimal): string {
-    return value.toFixed(Math.max(2, value.decimalPlaces()));
 }
 
 function decimalText(decimals: number): string {

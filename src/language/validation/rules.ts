@@ -76,6 +76,11 @@ export const RULES = {
         severity: 'warning', title: '项目（或部门整体指标）缺少某类一级指标（产出、效益、满意度；2021 体系还有成本）',
         gloss: 'a project without any indicator of a level-1 group of its catalog'
     },
+    'misfiled-indicator': {
+        severity: 'warning', title: '指标名称与其二级指标不符：名称说满意度却不在满意度指标下，或名称说成本/费用却在数量指标下',
+        gloss: 'an indicator whose name says 满意度 (or 成本/费用) filed under another kind of code; the message names the likely code',
+        fix: '改为名称所指的二级指标代码'
+    },
     'duplicate-indicator-name': {
         severity: 'warning', title: '同一项目（或部门整体指标）中指标名称重复', gloss: 'the same indicator name twice in one project'
     },

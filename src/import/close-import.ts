@@ -5,7 +5,7 @@
  */
 import { ImportError, type ImportedTable } from './import-model.js';
 
-const FORMAT_NAME = { xlsx: 'XLSX 表格', text: '文本', csv: 'CSV 表格' } as const;
+const FORMAT_NAME = { grid: '表格', text: '文本', csv: 'CSV 表格' } as const;
 
 export function closeImport(table: ImportedTable, kind?: string): ImportedTable {
     const account = table.account;

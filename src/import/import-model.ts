@@ -5,6 +5,7 @@
  */
 import type { FundKey } from '../model/figures.js';
 import type { SourceAccount } from './source-account.js';
+import type { ContainerKind } from './source-grid.js';
 
 /** Where a piece of input came from, as a budget officer would look it up: "第12行", "Sheet1!C5". */
 export type SourcePosition = string;
@@ -59,11 +60,18 @@ export interface ImportNote {
     text?: string;
 }
 
-export type ImportFormat = 'xlsx' | 'text' | 'csv';
+/** The form the reader read: a grid of cells (XLSX, web page …), text lines, or perf's long CSV. */
+export type ImportFormat = 'grid' | 'text' | 'csv';
 
 export interface ImportedTable {
     source: string;
     format: ImportFormat;
+    /** The file kind it came in (for the summary); absent for a table not read from a file. */
+    container?: ContainerKind;
+    /** What the document was recognised as (classify.ts), named in the summary. */
+    kind?: string;
+    /** What was converted while reading (traditional characters, full-width digits …), named in the summary. */
+    conversions?: string[];
     title?: string;
     unit?: string;
     departments: ImportedDepartment[];

@@ -6,8 +6,9 @@ import { FUND_LABEL, SOURCE_KEYS, type FundKey } from '../model/figures.js';
 import { formatAmount, sum } from '../model/money.js';
 import type { ImportedTable, ImportNote } from './import-model.js';
 import { amountValue, shownTotal } from './row-amounts.js';
+import { CONTAINER_LABEL } from './source-grid.js';
 
-const FORMAT_LABEL = { xlsx: 'XLSX', text: 'PDF 文本', csv: 'CSV' } as const;
+const FORMAT_LABEL = { grid: '表格', text: 'PDF 文本', csv: 'CSV' } as const;
 
 /** Every note of a table, in input order: table, departments, projects. */
 export function allNotes(table: ImportedTable): ImportNote[] {
@@ -44,7 +45,9 @@ export function summaryLines(table: ImportedTable, writerNotes: ImportNote[]): s
         return `${FUND_LABEL[key]} ${formatAmount(value)}`;
     });
     const lines = [
-        `// 导入摘要（${FORMAT_LABEL[table.format]}：${table.source}）`,
+        `// 导入摘要（${table.container ? CONTAINER_LABEL[table.container] : FORMAT_LABEL[table.format]}：${table.source}）`,
+        ...(table.kind ? [`// 识别为：${table.kind}。`] : []),
+        ...(table.conversions?.length ? [`// 读入时已转换：${table.conversions.join('；')}。`] : []),
         `// 部门 ${counts.departments} 个，项目 ${counts.projects} 个，指标 ${counts.indicators} 个。`,
         `// 各项目金额合计${table.unit ? `（${table.unit}）` : ''}：${totals.join('，')}。`
     ];

@@ -104,7 +104,7 @@ function tableArbitrary(): fc.Arbitrary<ImportedTable> {
         { minLength: 1, maxLength: 2 })
         .filter(departments => new Set(departments.map(d => d.name)).size === departments.length)
         .map(departments => ({
-            source: 'generated', format: 'xlsx', unit: '万元', notes: [],
+            source: 'generated', format: 'grid', unit: '万元', notes: [],
             departments: departments.map(d => ({ position: 'generated', name: d.name, amounts: {}, projects: d.projects, notes: [] }))
         }));
 }

@@ -2,7 +2,7 @@
  * A setting or an indicator's field written twice: the grammar lets the fields come in any order, so the
  * parser would keep the last one silently.
  */
-import { AstUtils, GrammarAST, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { Department, Indicator, Project, type Amount, type PerfAstType } from '../generated/ast.js';
 import { FUND_LABEL, fundKeyOf, type FundKey } from '../../model/figures.js';
 import { report } from './rules.js';
@@ -46,7 +46,8 @@ export class SettingRules {
     /** One pass over the node's own CST children (an indicator line has a dozen), not one search per field. */
     private checkRepeated(node: AstNode, fields: ReadonlyMap<string, string>, accept: ValidationAcceptor): void {
         const firstLine = new Map<string, number>();
-        for (const child of node.$cstNode && 'content' in node.$cstNode ? node.$cstNode.content : []) {
+        const children: readonly CstNode[] = isCompositeCstNode(node.$cstNode) ? node.$cstNode.content : [];
+        for (const child of children) {
             const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
             const label = assignment && fields.get(assignment.feature);
             if (!label) {

@@ -11,10 +11,12 @@ import { importCsv } from './csv.js';
 import { ImportError, type ImportedTable } from './import-model.js';
 import { importLayoutText, isLayoutText } from './pdf-layout-text.js';
 import { importText } from './pdf-text.js';
+import { readLayoutSheets, readLayoutText } from './layouts/read-layout.js';
+import { importListSheets } from './list-grid.js';
 import { allNotes } from './summary.js';
 import { decodeSourceBytes, parseSourceEncoding, SourceTextError } from '../source/encoding.js';
 import { writePerf, type WrittenPerf } from './write-perf.js';
-import { importXlsx } from './xlsx.js';
+import { readXlsxSheets } from './xlsx.js';
 
 export const IMPORT_EXTENSIONS = ['.xlsx', '.txt', '.csv'] as const;
 
@@ -51,7 +53,11 @@ export async function readImportedTable(file: string, options: ImportOptions = {
 
 export async function importBytes(bytes: Buffer, source: string, extension: typeof IMPORT_EXTENSIONS[number], options: ImportOptions = {}): Promise<ImportedTable> {
     switch (extension) {
-        case '.xlsx': return importXlsx(bytes, source);
+        case '.xlsx': {
+            // A form, an indicator-per-row list or a department table; else the Guangdong list.
+            const sheets = await readXlsxSheets(bytes, source);
+            return { ...(readLayoutSheets(sheets, source) ?? importListSheets(sheets, source)), container: 'xlsx' };
+        }
         case '.txt': return importPdfText(decodeText(bytes, source, options), source);
         case '.csv': return importCsv(decodeText(bytes, source, options), source);
     }
@@ -59,7 +65,7 @@ export async function importBytes(bytes: Buffer, source: string, extension: type
 
 /** Text of a PDF: `pdftotext -layout` (columns side by side) or a plain copy (cells one after another). */
 function importPdfText(text: string, source: string): ImportedTable {
-    return isLayoutText(text) ? importLayoutText(text, source) : importText(text, source);
+    return readLayoutText(text, source) ?? (isLayoutText(text) ? importLayoutText(text, source) : importText(text, source));
 }
 
 /** UTF-8 (BOM or not) or GBK/GB18030, detected or forced, by the same rules as every perf input (src/source/encoding.ts). */

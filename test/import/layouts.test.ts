@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { ImportedIndicator, ImportedTable } from '../../src/import/import-model.js';
+import { importBytes } from '../../src/import/import-file.js';
+import { ImportError, type ImportedIndicator, type ImportedTable } from '../../src/import/import-model.js';
 import { readLayoutText } from '../../src/import/layouts/read-layout.js';
 import { allNotes } from '../../src/import/summary.js';
 import { createServices, repoRoot } from '../helpers.js';
@@ -21,6 +24,14 @@ function expectBalanced(table: ImportedTable): void {
     expect(balance.mapped + balance.kept).toBe(balance.input);
     const noted = allNotes(table).map(note => (note.text ?? '').replace(/\s+/g, '')).join('');
     expect(noted.length).toBeGreaterThanOrEqual(balance.kept);
+}
+
+async function workbook(rows: unknown[][], build?: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Sheet1');
+    rows.forEach((row, index) => { sheet.getRow(index + 1).values = row as ExcelJS.CellValue[]; });
+    build?.(sheet);
+    return Buffer.from(await book.xlsx.writeBuffer() as ArrayBuffer);
 }
 
 let services: Services;
@@ -99,5 +110,86 @@ describe('layout readers: one form per project, one indicator per row, whole dep
         expect(heritage.indicators.map(indicator => [indicator.name, indicator.annual, indicator.valueType, indicator.unit])).toEqual([
             ['记录整理非遗项目', '≥5', undefined, '个'], ['非遗传承影响', '逐步扩大', '定性', undefined], ['传承人满意度', '≥85', undefined, '%']]);
         expect(text).toContain('"举办活动场次" 指标值 ≥50 计量单位 "场" 权重 20 正向');
+    });
+
+    test('a 申报表 as an XLSX grid: label cells beside their values, merged level cells, a two-row value header', async () => {
+        const bytes = await workbook([
+            ['项目支出绩效目标批复表'],
+            ['项目名称', '示例道路养护项目', '主管部门及代码', '示例县交通运输局（018002）'],
+            ['实施单位', '示例县公路养护中心', '项目期', '202501-202512'],
+            ['资金总额（万元）', 58.3, '其中：财政拨款', 58.3],
+            ['实施期目标', '完成县道养护。', '年度目标', '全年养护县道120公里。'],
+            ['一级指标', '二级指标', '三级指标', '指标值', null, '绩效标准', '分值'],
+            [null, null, null, '实施期指标值', '年度指标值'],
+            ['产出指标', '数量指标', '养护里程', '≥360公里', '≥120公里', '计划标准', 20],
+            [null, null, '桥梁检查次数', '≥12次', '≥4次', '行业标准', 10],
+            [null, '质量指标', '路况优良率', '≥85%', '≥85%', '行业标准', 20],
+            ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '≥90%', '其他标准', 10]
+        ], sheet => {
+            sheet.mergeCells('A8:A10');
+            sheet.mergeCells('B8:B9');
+            sheet.mergeCells('D6:E6');
+        });
+        const table = await importBytes(bytes, 'form.xlsx', '.xlsx');
+        const { text, errors } = await perfOf(table, services);
+        expect(errors).toEqual([]);
+        expectBalanced(table);
+        const [project] = table.departments[0].projects;
+        expect([table.layout, project.name, project.supervisor, project.supervisorCode, project.start, project.end, project.amounts])
+            .toEqual(['项目表', '示例道路养护项目', '示例县交通运输局', '018002', '202501', '202512', { total: '58.3', fiscal: '58.3' }]);
+        expect(project.indicators.map(indicator => [indicator.categoryLabel, indicator.name, indicator.periodLabel, indicator.period, indicator.annual, indicator.standard, indicator.weight]))
+            .toEqual([
+                ['数量指标', '养护里程', '实施期', '≥360公里', '≥120公里', '计划标准', '20'],
+                ['数量指标', '桥梁检查次数', '实施期', '≥12次', '≥4次', '行业标准', '10'],
+                ['质量指标', '路况优良率', '实施期', '≥85%', '≥85%', '行业标准', '20'],
+                ['服务对象满意度指标', '群众满意度', '实施期', '≥90%', '≥90%', '其他标准', '10']]);
+        expect(text).toContain('11 "养护里程" 实施期 ≥360公里 年度 ≥120公里 分值 20 绩效标准 "计划标准"');
+    });
+
+    test('one indicator per row as an XLSX grid: names only on the first row of a project, 定性 in the comparator column', async () => {
+        const bytes = await workbook([
+            ['2025年项目支出绩效目标表'],
+            ['单位名称', '项目名称', '预算数（元）', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重', '指标方向性'],
+            ['示例乡人民政府', '示例村道保洁经费', 36000, '保持村道整洁。', '产出指标', '数量指标', '保洁里程', '≥', 12, '公里', 30, '正向'],
+            [null, null, null, null, null, '质量指标', '保洁达标率', '≥', 95, '%', 30, '正向'],
+            [null, null, null, null, '效益指标', '社会效益指标', '村容村貌', '定性', '明显改善', null, 20, '正向'],
+            [null, null, null, null, '满意度指标', '服务对象满意度指标', '村民满意度', '≥', 90, '%', 20, '正向']
+        ]);
+        const table = await importBytes(bytes, 'rows.xlsx', '.xlsx');
+        const { text, errors } = await perfOf(table, services);
+        expect(errors).toEqual([]);
+        expectBalanced(table);
+        const [project] = table.departments[0].projects;
+        expect([table.layout, table.unit, table.departments[0].name, project.name, project.amounts.total]).toEqual(['指标行', '元', '示例乡人民政府', '示例村道保洁经费', '36000']);
+        expect(project.indicators.map(indicator => [indicator.name, indicator.annual, indicator.unit, indicator.valueType])).toEqual([
+            ['保洁里程', '≥12', '公里', undefined], ['保洁达标率', '≥95', '%', undefined], ['村容村貌', '明显改善', undefined, '定性'], ['村民满意度', '≥90', '%', undefined]]);
+        expect(text).toContain('"村容村貌" 指标值 "明显改善" 权重 20 正向 定性');
+    });
+
+    test('a form run together on one line (a web page or DOCX copy) is read like the same form one cell per line', async () => {
+        const lines = read('project-forms.txt').split('\n').filter(line => line.trim() !== '');
+        const oneLine = readLayoutText(lines.join(' '), 'one-line.txt')!;
+        const perLine = readLayoutText(lines.join('\n'), 'lines.txt')!;
+        expectBalanced(oneLine);
+        expect(indicatorsOf(oneLine).map(indicator => [indicator.name, indicator.period, indicator.annual]))
+            .toEqual(indicatorsOf(perLine).map(indicator => [indicator.name, indicator.period, indicator.annual]));
+        expect((await perfOf(oneLine, services)).errors).toEqual([]);
+    });
+
+    test('arbitrary cells under a grid header: refused, or every character mapped or kept (property)', () => {
+        const cell = fc.constantFrom('产出指标', '数量指标', '质量指标(工期指标)', '效果指标', '培训人次', '≥', '定性', '90', '%', '≥95%10', '正向', '10',
+            '项目名称', '示例项目', '资金总额', '12.50万元', '年度目标', '目标。', '|', '', '一级指标', '（2025年度）', '填报人：某');
+        const head = ['项目支出绩效目标申报表', '一级指标 | 二级指标 | 三级指标 | 指标值 | 分值'];
+        fc.assert(fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 20 }), rows => {
+            const text = [...head, ...rows.map(row => row.join(' | '))].join('\n');
+            let table: ImportedTable | undefined;
+            try {
+                table = readLayoutText(text, 'arbitrary.txt');
+            } catch (error) {
+                expect(error).toBeInstanceOf(ImportError);
+                return;
+            }
+            expectBalanced(table!);
+        }), { seed: 15, numRuns: 200 });
     });
 });

@@ -21,7 +21,7 @@ const LABELS: ReadonlyArray<[FormField, string]> = [
     ['attribute', '项目属性'],
     ['kind', String.raw`项目类[别型]`],
     ['nature', '项目性质'],
-    ['dates', String.raw`(?:项目)?(?:起止时间|实施期限|实施期|实施时间|实施周期|建设周期|执行期限)`],
+    ['dates', String.raw`(?:项目)?(?:起止时间|实施期限|实施期|实施时间|实施周期|建设周期|执行期限)|项目期限?`],
     ['manager', String.raw`项目负责人(?:及电话)?`],
     ['info', String.raw`联系电话|联系人|项目联系人|单位负责人|财务负责人|项目概况|项目立项情况|项目立项的依据|立项依据|项目申报的可行性|项目申报的必要性|单位职能概述|项目实施进度计划|项目主要内容|主要内容`],
     ['periodGoal', String.raw`实施期(?:总体)?(?:绩效)?目标`],

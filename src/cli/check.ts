@@ -1,4 +1,6 @@
-import { InputError, loadFiles, type InputOptions } from './documents.js';
+import { CheckCache, type CheckedFile } from './check-cache.js';
+import type { InputOptions, LoadOptions } from './documents.js';
+import { InputError } from './input-error.js';
 import { formatDiagnostics, isError, summary, summaryCounts } from './report.js';
 import { ruleLoadOptions, type RuleOptions } from './rule-options.js';
 
@@ -9,6 +11,8 @@ export interface CheckOptions extends InputOptions, RuleOptions {
     quiet?: boolean;
     /** Print the summary alone (text: the summary line; json: the counts). */
     summary?: boolean;
+    /** false (`--no-cache`): check from scratch and store nothing. */
+    cache?: boolean;
 }
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -20,11 +24,11 @@ export async function checkCommand(paths: string[], options: CheckOptions = {}):
     if (options.summary && format === 'sarif') {
         throw new InputError('--summary: SARIF has no summary-only form; use --format text or json');
     }
-    const { files } = await loadFiles(paths, {
+    const files = await checkedFiles(paths, {
         encoding: options.encoding,
         catalog: options.catalog,
         ...ruleLoadOptions(options)
-    });
+    }, options.cache !== false);
     const listed = files.map(file => ({ path: file.path, diagnostics: options.quiet ? file.diagnostics.filter(isError) : file.diagnostics }));
     const all = files.flatMap(file => file.diagnostics);
     if (format === 'json') {
@@ -43,4 +47,17 @@ export async function checkCommand(paths: string[], options: CheckOptions = {}):
         console.log(summary(files.length, all));
     }
     return all.some(isError) ? 1 : 0;
+}
+
+/** The diagnostics of each file: from the cache when nothing they depend on changed, else from Langium (loaded only then). */
+async function checkedFiles(paths: string[], settings: LoadOptions, useCache: boolean): Promise<CheckedFile[]> {
+    const cache = useCache ? CheckCache.open(paths, settings) : undefined;
+    const cached = cache?.lookup();
+    if (cached) {
+        return cached;
+    }
+    const { loadFiles } = await import('./documents.js');
+    const files = (await loadFiles(paths, settings)).files.map(file => ({ path: file.path, diagnostics: file.diagnostics }));
+    cache?.store(files);
+    return files;
 }

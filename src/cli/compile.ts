@@ -2,37 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildOfficialTable } from '../compile/build-official-table.js';
 import { ChromiumMissingError } from '../compile/pdf.js';
-import { DEFAULT_FORMATS, isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from '../compile/write-outputs.js';
-import { InputError, loadFiles, type InputOptions } from './documents.js';
+import { DEFAULT_FORMATS, type OutputFormat } from '../compile/output-formats.js';
+import { renderOutput } from '../compile/write-outputs.js';
+import { loadFiles } from './documents.js';
+import { InputError } from './input-error.js';
+import { DEFAULT_OUTPUT_FOLDER, type CompileOptions } from './compile-options.js';
 import { formatDiagnostics, isError } from './report.js';
-import { ruleLoadOptions, type RuleOptions } from './rule-options.js';
-
-export { OUTPUT_FORMATS, type OutputFormat };
-
-export const DEFAULT_OUTPUT_FOLDER = 'out';
-
-export interface CompileOptions extends InputOptions, RuleOptions {
-    /** Formats to write; none given means DEFAULT_FORMATS (html and xlsx). */
-    format?: OutputFormat[];
-    /** One file and one format: the output file (or a folder: existing, ending in /, or without extension). Otherwise: the output folder. */
-    output?: string;
-}
-
-export const COMPILE_OUTPUT_HELP =
-    'with one file and one format: the output file (an existing folder, a path ending in / or a path without '
-    + 'extension is used as a folder); '
-    + `with several files or formats: the output folder, created if needed (default folder: ${DEFAULT_OUTPUT_FOLDER}/). `
-    + 'Files are named <name of the .perf file>.<format>';
-
-/** Parses one --format value ("pdf" or "html,xlsx") and adds it to the ones given before. */
-export function collectFormats(value: string, previous: OutputFormat[] | undefined): OutputFormat[] {
-    const formats = value.split(',').map(part => part.trim().toLowerCase()).filter(part => part !== '');
-    const unknown = formats.filter(format => !isOutputFormat(format));
-    if (unknown.length > 0 || formats.length === 0) {
-        throw new InputError(`未知的输出格式 unknown format "${value}": use ${OUTPUT_FORMATS.join(', ')} (several with commas: html,xlsx)`);
-    }
-    return [...new Set([...(previous ?? []), ...formats as OutputFormat[]])];
-}
+import { ruleLoadOptions } from './rule-options.js';
 
 /**
  * `perf compile FILE… [--format F[,F…]] [-o OUT]`: errors in a document stop its compile (with the

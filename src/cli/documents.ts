@@ -8,9 +8,8 @@ import type { RuleSettings } from '../language/validation/rule-settings.js';
 import { SETTINGS_SECTION } from '../language/settings/perf-settings.js';
 import { parseSourceEncoding, readSourceText, SourceTextError, type SourceEncoding } from '../source/encoding.js';
 import { BatchModule } from '../language/langium-speed/batch-module.js';
+import { InputError } from './input-error.js';
 
-/** A problem that stops the command before any document is read: printed as one line, exit code 2. */
-export class InputError extends Error {}
 
 export interface LoadedFile {
     path: string;

@@ -4,7 +4,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createPerfServices } from '../language/perf-module.js';
 import { ImportError } from '../import/import-model.js';
 import { importFile } from '../import/import-file.js';
-import { InputError } from './documents.js';
+import { InputError } from './input-error.js';
 
 export interface ImportCommandOptions {
     output?: string;

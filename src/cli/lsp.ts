@@ -1,4 +1,4 @@
-import { InputError } from './documents.js';
+import { InputError } from './input-error.js';
 
 /**
  * `perf lsp --stdio`: the same language server as the VS Code extension, for any editor (Neovim, Emacs,

@@ -2,8 +2,10 @@ import { Command, Option } from 'commander';
 import { CHECK_FORMATS, checkCommand, type CheckOptions } from './check.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../diff/render.js';
-import { collectFormats, COMPILE_OUTPUT_HELP, compileCommand, OUTPUT_FORMATS, type CompileOptions } from './compile.js';
-import { InputError, type InputOptions } from './documents.js';
+import { OUTPUT_FORMATS } from '../compile/output-formats.js';
+import { collectFormats, COMPILE_OUTPUT_HELP, type CompileOptions } from './compile-options.js';
+import type { InputOptions } from './documents.js';
+import { InputError } from './input-error.js';
 import { lspCommand } from './lsp.js';
 import { addRuleOptions } from './rule-options.js';
 import { rulesCommand } from './rules.js';
@@ -35,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
             + '(SARIF 2.1.0, for code scanning in CI)').choices(CHECK_FORMATS).default('text'))
         .option('-q, --quiet', 'list errors only (the summary still counts warnings and infos)')
         .option('--summary', 'print only the summary line (with --format json: only the counts)')
+        .option('--no-cache', 'check from scratch and store nothing (by default the findings of files that have not '
+            + 'changed come from node_modules/.cache/perf or the OS cache folder; PERF_CACHE_DIR sets another)')
         .action(async (files: string[], options: CheckOptions) => { exitCode = await checkCommand(files, withGlobals(options)); });
 
     program.command('rules')
@@ -51,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
             .argParser(collectFormats))
         .option('-o, --output <path>', COMPILE_OUTPUT_HELP)
         .action(async (files: string[], options: CompileOptions) => {
+            const { compileCommand } = await import('./compile.js');
             exitCode = await compileCommand(files, withGlobals(options));
         });
 

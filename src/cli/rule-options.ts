@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { readRoundingTolerance } from '../language/settings/perf-settings.js';
+import { readRoundingTolerance } from '../language/settings/rounding-tolerance.js';
 import { parseRuleOptions } from '../language/validation/rule-settings.js';
-import { InputError, type LoadOptions } from './documents.js';
+import type { LoadOptions } from './documents.js';
+import { InputError } from './input-error.js';
 
 /** `--rule` and `--rounding-tolerance`, the editor's perf.rules and perf.roundingTolerance: check and compile take both. */
 export interface RuleOptions {

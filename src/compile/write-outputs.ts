@@ -8,16 +8,7 @@ import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import type { OfficialTable } from './official-table.js';
 import { renderPdf } from './pdf.js';
-
-export const OUTPUT_FORMATS = ['html', 'xlsx', 'csv', 'json', 'pdf'] as const;
-export type OutputFormat = typeof OUTPUT_FORMATS[number];
-
-/** What `perf compile` writes when no --format is given. */
-export const DEFAULT_FORMATS: readonly OutputFormat[] = ['html', 'xlsx'];
-
-export function isOutputFormat(text: string): text is OutputFormat {
-    return (OUTPUT_FORMATS as readonly string[]).includes(text);
-}
+import type { OutputFormat } from './output-formats.js';
 
 /**
  * The bytes of one format. PDF needs Chromium and throws ChromiumMissingError (from ./pdf.js) without it;

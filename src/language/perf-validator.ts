@@ -5,11 +5,15 @@ import type { PerfSettings } from './settings/perf-settings.js';
 import { AmountRules } from './validation/amount-rules.js';
 import { ComparatorRules } from './validation/comparator-rules.js';
 import { IndicatorRules } from './validation/indicator-rules.js';
+import { LevelNameRules } from './validation/level-name-rules.js';
+import { PeriodRules } from './validation/period-rules.js';
 import { ReconciliationRules } from './validation/reconciliation.js';
+import { ScoreRules } from './validation/score-rules.js';
 import { SettingRules } from './validation/setting-rules.js';
 import { TargetRules } from './validation/target-rules.js';
 import { registerSummaryRules } from './validation/summary-rules.js';
 import { TextRules } from './validation/text-rules.js';
+import { ValueRules } from './validation/value-rules.js';
 
 export { RULES, type RuleCode } from './validation/rules.js';
 
@@ -35,7 +39,11 @@ export class PerfValidator {
             new SettingRules(),
             new ReconciliationRules(settings),
             new IndicatorRules(scopes),
+            new LevelNameRules(scopes),
             new TargetRules(),
+            new ValueRules(),
+            new ScoreRules(),
+            new PeriodRules(),
             new ComparatorRules(),
             new TextRules()
         ];

@@ -1,4 +1,4 @@
-import type { Amount, Department, PerfFile, Project, Summary } from '../language/generated/ast.js';
+import type { Amount, Department, NamedAmount, PerfFile, Project, Summary } from '../language/generated/ast.js';
 import { Decimal, formatAmount, parseAmount, sum } from './money.js';
 
 /** The four amount columns of the official table. */
@@ -45,6 +45,45 @@ export function statedAmounts(owner: Project | Department | Summary): Partial<Re
     return stated;
 }
 
+// Named fund sources (资金 "一般公共预算拨款" 100.00). Decision: real forms list 一般公共预算拨款, 政府性基金预算拨款 …
+// as the breakdown of 财政拨款, and 上级/本级 as its parts. A named fund marked `计入 财政拨款` (`within fiscal`) is
+// part of that keyword source, never added to the total again; its parts may not exceed the source (a form may
+// list only some: 其中 …), and stand for the source when the source itself is not written. A named fund without
+// 计入 is a source of its own (自有资金, 上年结转 …) and adds to a project's total beside the keyword sources.
+
+/** A named amount as written, with its exact value (undefined when it is not a number: amount-format says so). */
+export interface NamedFund {
+    node: NamedAmount;
+    name: string;
+    text: string;
+    value?: Decimal;
+    /** The keyword source it is part of (计入), or undefined for a source of its own. */
+    within?: Exclude<FundKey, 'total'>;
+}
+
+export function namedFunds(owner: Project | Department): NamedFund[] {
+    return owner.funds.map(node => {
+        const value = parseAmount(node.value ?? '');
+        const within = node.within ? fundKeyOf(node.within) : undefined;
+        return {
+            node, name: node.name, text: node.value ?? '',
+            ...(value ? { value } : {}),
+            ...(within && within !== 'total' ? { within } : {})
+        };
+    });
+}
+
+/** The named funds that are sources of their own (added to the total). */
+export function ownSources(funds: readonly NamedFund[]): NamedFund[] {
+    return funds.filter(fund => !fund.within);
+}
+
+/** The named funds that are parts of one keyword source. */
+export function partsOf(funds: readonly NamedFund[], key: Exclude<FundKey, 'total'>): NamedFund[] {
+    return funds.filter(fund => fund.within === key);
+}
+
+
 /** One row's figures: what is stated, what is computed, and what the table shows. */
 export interface RowFigures {
     stated: Partial<Record<FundKey, StatedAmount>>;
@@ -80,14 +119,29 @@ export function projectFigures(project: Project): RowFigures {
     return figures;
 }
 
+/** A keyword source: as stated, else the sum of its named parts (计入), else 0. */
+function sourceValue(stated: Partial<Record<FundKey, StatedAmount>>, funds: readonly NamedFund[], key: typeof SOURCE_KEYS[number]): Decimal {
+    return stated[key]?.value ?? sum(partsOf(funds, key).flatMap(fund => fund.value ? [fund.value] : []));
+}
+
+/** Sum of the named funds that are sources of their own. */
+export function ownSourcesTotal(funds: readonly NamedFund[]): Decimal {
+    return sum(ownSources(funds).flatMap(fund => fund.value ? [fund.value] : []));
+}
+
 function computeProjectFigures(project: Project): RowFigures {
     const stated = statedAmounts(project);
-    const zero = new Decimal(0);
-    return figures(stated, {
-        fiscal: stated.fiscal?.value ?? zero,
-        specialAccount: stated.specialAccount?.value ?? zero,
-        other: stated.other?.value ?? zero
+    const funds = namedFunds(project);
+    const row = figures(stated, {
+        fiscal: sourceValue(stated, funds, 'fiscal'),
+        specialAccount: sourceValue(stated, funds, 'specialAccount'),
+        other: sourceValue(stated, funds, 'other')
     });
+    if (ownSources(funds).length > 0) {
+        row.computed.total = row.computed.total.plus(ownSourcesTotal(funds));
+        row.shown.total = stated.total?.value ?? row.computed.total;
+    }
+    return row;
 }
 
 /** A department's computed columns are the sums of what its projects' rows show. */
@@ -95,6 +149,13 @@ export function departmentFigures(department: Department): RowFigures {
     let figures = departmentFiguresCache.get(department);
     if (!figures) {
         figures = aggregate(statedAmounts(department), department.projects.map(projectFigures));
+        // A whole-department table (部门整体) heads its grid with named amounts (基本支出, 项目支出): without
+        // projects, they make up the department's total; beside projects the projects' rows do.
+        const funds = namedFunds(department);
+        if (department.projects.length === 0 && ownSources(funds).length > 0) {
+            figures.computed.total = ownSourcesTotal(funds);
+            figures.shown.total = figures.stated.total?.value ?? figures.computed.total;
+        }
         departmentFiguresCache.set(department, figures);
     }
     return figures;

@@ -23,10 +23,13 @@ export function annualTarget(indicator: Indicator): Target | undefined {
     return indicator.both ?? indicator.annual;
 }
 
-/** The typed meaning of an indicator's period or annual target (a unit may come from the indicator's name). */
+/**
+ * The typed meaning of an indicator's period or annual target: a bare number takes its unit from the unit
+ * column (`指标值 ≥ 95 计量单位 "%"` is ≥95%), else from the indicator's name (响应时间（秒）).
+ */
 export function targetMeaning(indicator: Indicator, which: 'period' | 'annual'): Threshold {
     const target = which === 'period' ? periodTarget(indicator) : annualTarget(indicator);
-    return parseThreshold(targetText(target), indicator.name);
+    return parseThreshold(targetText(target), indicator.name, indicator.unit);
 }
 
 export function categoryOf(indicator: Indicator): IndicatorCategory | undefined {

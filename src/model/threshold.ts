@@ -15,8 +15,10 @@
  *   A comma followed by exactly three digits is a thousands separator; any other comma separates parts.
  * - When a text holds several numbers, the quantity is the one with the strongest comparator (symbol, then
  *   word, then suffix, then none), the last one on a tie; the rest is kept in `before` / `after`.
- * - A bare number takes its unit from the indicator name when the name ends in a known unit in brackets:
- *   响应时间（秒）, 企业满意度（%）, 系统并发数（个）. An unknown bracket (单证数) leaves the number bare.
+ * - A bare number takes its unit from the indicator's unit column (计量单位 "%", layouts with a separate unit
+ *   column), else from the indicator name when the name ends in a known unit in brackets: 响应时间（秒）,
+ *   企业满意度（%）, 系统并发数（个）. An unknown bracket (单证数) leaves the number bare; an unknown unit column
+ *   (人/次) is still the unit, of no known dimension. A unit written in the value wins over both.
  * - Composite: parts separated by 、 ； ; or a non-thousands comma, when every part has a number or a grade.
  * - Dates (2024年12月31日前, 6月底前) are not quantities: such a value is qualitative and carries `date`.
  *   Nor is a number without comparator or unit that runs into Latin letters (5G, 4K).
@@ -47,10 +49,12 @@ export interface Quantity extends Comparison {
     numberText: string;
     /** Canonical (half-width) unit: '%' for ％; absent for a bare number. */
     unit?: string;
-    /** The unit as written (in the value, or in the indicator name when `unitFromName`). */
+    /** The unit as written (in the value, in the indicator name when `unitFromName`, in the unit column when `unitFromColumn`). */
     unitText?: string;
     /** The unit was taken from the indicator name: 响应时间（秒） for `不低于3`. */
     unitFromName?: boolean;
+    /** The unit was taken from the indicator's unit column (计量单位 / 度量单位): `≥ 95` with 计量单位 "%". */
+    unitFromColumn?: boolean;
     dimension: Dimension;
     /** Wording before the comparator / number: '新增', '每月出现用户投诉次数', '系统验收合格率'. */
     before?: string;
@@ -179,13 +183,14 @@ export function trailingPunctuation(text: string): string | undefined {
 const NONE_TEXTS = new Set(['', '无', '/', '-', '--', '—', '——', '不适用']);
 
 /**
- * The meaning of a target value. `indicatorName` supplies the unit of a bare number when it ends in a
- * bracketed unit (响应时间（秒）). Never throws.
+ * The meaning of a target value. `unitColumn` (the indicator's 计量单位) or else `indicatorName`, when it ends
+ * in a bracketed unit (响应时间（秒）), supplies the unit of a bare number. Never throws.
  */
-export function parseThreshold(text: string, indicatorName?: string): Threshold {
-    const nameUnit = indicatorName !== undefined ? unitOfName(indicatorName) : undefined;
+export function parseThreshold(text: string, indicatorName?: string, unitColumn?: string): Threshold {
+    const nameUnit = unitColumn !== undefined && unitColumn.trim() !== '' ? columnUnit(unitColumn)
+        : indicatorName !== undefined ? unitOfName(indicatorName) : undefined;
     // A table repeats the same few values (≥95%, 100%, 1份): 25,000 targets have ~2,700 distinct texts.
-    const key = `${nameUnit?.text ?? ''}\u0000${text}`;
+    const key = `${nameUnit?.column ? '\u0001' : ''}${nameUnit?.text ?? ''}\u0000${text}`;
     let meaning = parsedThresholds.get(key);
     if (!meaning) {
         if (parsedThresholds.size >= PARSED_THRESHOLDS_LIMIT) {
@@ -209,7 +214,10 @@ function freezeThreshold(threshold: Threshold): Threshold {
     return Object.freeze(threshold);
 }
 
-function parseUncached(text: string, nameUnit: { info: UnitInfo; text: string } | undefined): Threshold {
+/** Where a bare number's unit comes from: the unit column, or the indicator's name. */
+interface ContextUnit { info: UnitInfo; text: string; column?: boolean }
+
+function parseUncached(text: string, nameUnit: ContextUnit | undefined): Threshold {
     const core = stripTrailing(text);
     if (NONE_TEXTS.has(toHalfWidth(core).trim())) {
         return { kind: 'none', text };
@@ -226,10 +234,17 @@ function parseUncached(text: string, nameUnit: { info: UnitInfo; text: string } 
 }
 
 /** The unit an indicator name ends with in brackets: 响应时间（秒） → 秒, 企业满意度（%） → %. */
-export function unitOfName(name: string): { info: UnitInfo; text: string } | undefined {
+export function unitOfName(name: string): ContextUnit | undefined {
     const match = /[（(]\s*([^（）()]+?)\s*[）)]\s*$/.exec(name);
     const info = match ? lookupUnit(match[1]) : undefined;
     return info && match ? { info, text: match[1] } : undefined;
+}
+
+/** A unit column as a unit: a known one with its dimension, any other text as a unit of its own. */
+function columnUnit(column: string): ContextUnit {
+    const text = column.trim();
+    const info = lookupUnit(text) ?? { unit: toHalfWidth(text), dimension: 'none', base: toHalfWidth(text), factor: new Decimal(1) };
+    return { info, text, column: true };
 }
 
 function stripTrailing(text: string): string {
@@ -274,7 +289,7 @@ const DATE = new RegExp([
 ].join('|'), 'g');
 const SCORES: Readonly<Record<ComparatorForm, number>> = { symbol: 3, word: 2, suffix: 1, none: 0 };
 
-function parseSingle(text: string, nameUnit: { info: UnitInfo; text: string } | undefined): Single {
+function parseSingle(text: string, nameUnit: ContextUnit | undefined): Single {
     const normalized = toHalfWidth(text);
     const taken: Array<[number, number]> = [];
     const isTaken = (from: number, to: number) => taken.some(([a, b]) => from < b && to > a);
@@ -376,7 +391,7 @@ function parseSingle(text: string, nameUnit: { info: UnitInfo; text: string } | 
                 value: new Decimal(digits),
                 numberText,
                 ...(unit ? { unit: unit.unit, unitText } : {}),
-                ...(fromName ? { unit: fromName.info.unit, unitText: fromName.text, unitFromName: true } : {}),
+                ...(fromName ? { unit: fromName.info.unit, unitText: fromName.text, [fromName.column ? 'unitFromColumn' : 'unitFromName']: true } : {}),
                 dimension: (unit ?? fromName?.info)?.dimension ?? 'none',
                 ...(before ? { before } : {}),
                 ...(after ? { after } : {})
@@ -525,7 +540,7 @@ export function describeThreshold(t: Threshold): string {
 export function describeQuantity(q: Quantity): string {
     const number = toHalfWidth(q.numberText).replace('−', '-');
     const unit = q.unit ? ` ${q.unit}` : '';
-    const note = q.unitFromName ? '；单位取自指标名称' : '';
+    const note = q.unitFromName ? '；单位取自指标名称' : q.unitFromColumn ? '；单位取自计量单位栏' : '';
     return `${q.before ? `${q.before} ` : ''}${DESCRIPTION_WORDS[q.comparator]} ${number}${unit}`
         + `（${DIMENSION_LABELS[q.dimension]}，${ROLES[q.comparator]}${note}）`;
 }

@@ -61,3 +61,8 @@ export function oneProject(options: { indicators?: string[]; amounts?: string[];
         ''
     ].join('\n');
 }
+
+/** oneProject with `line` as its first indicator beside the usual 效益 and 满意度 ones. */
+export function withIndicator(line: string): string {
+    return oneProject({ indicators: [line, '21 "带动销售额增长率" 指标值 ≥5%', '31 "企业满意度" 指标值 ≥90%'] });
+}

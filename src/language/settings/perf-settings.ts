@@ -8,6 +8,7 @@ import { Emitter, type ConfigurationProvider, type Event } from 'langium';
 import { DEFAULT_CATALOG } from '../../catalog/builtin-catalogs.js';
 import { Decimal } from '../../model/money.js';
 import { readRuleSettings, type RuleSettings } from '../validation/rule-settings.js';
+import { readRoundingTolerance } from './rounding-tolerance.js';
 
 /** The settings section the editor sends: `"perf.rules": { "placeholder-amount": "off" }`. */
 export const SETTINGS_SECTION = 'perf';
@@ -81,19 +82,6 @@ export class PerfSettings {
             this.changeEmitter.fire(change);
         }
         return problems;
-    }
-}
-
-/** A non-negative number (or numeric text) sets a fixed tolerance; anything else means automatic. */
-export function readRoundingTolerance(raw: unknown): Decimal | undefined {
-    if ((typeof raw !== 'number' && typeof raw !== 'string') || String(raw).trim() === '') {
-        return undefined;
-    }
-    try {
-        const tolerance = new Decimal(raw);
-        return tolerance.isNegative() || !tolerance.isFinite() ? undefined : tolerance;
-    } catch {
-        return undefined;
     }
 }
 

@@ -1,6 +1,6 @@
 /** Amounts one by one: well-formed, not negative, not a placeholder total (0 or 0.01). */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { Amount, Department, PerfAstType, Project } from '../generated/ast.js';
+import { isAmount, type Amount, type CostItem, type Department, type NamedAmount, type PerfAstType, type Project } from '../generated/ast.js';
 import { departmentFigures, projectFigures, type RowFigures } from '../../model/figures.js';
 import { Decimal, formatAmount, isWellFormedAmount, parseAmount } from '../../model/money.js';
 import { report } from './rules.js';
@@ -12,12 +12,14 @@ export class AmountRules {
     checks(): ValidationChecks<PerfAstType> {
         return {
             Amount: [this.checkAmountFormat.bind(this), this.checkNegativeAmount.bind(this)],
+            NamedAmount: [this.checkAmountFormat.bind(this), this.checkNegativeAmount.bind(this)],
+            CostItem: [this.checkAmountFormat.bind(this), this.checkNegativeAmount.bind(this)],
             Project: this.checkProjectPlaceholder.bind(this),
             Department: this.checkDepartmentPlaceholder.bind(this)
         };
     }
 
-    checkAmountFormat(amount: Amount, accept: ValidationAcceptor): void {
+    checkAmountFormat(amount: Amount | NamedAmount | CostItem, accept: ValidationAcceptor): void {
         if (amount.value && !isWellFormedAmount(amount.value)) {
             report(accept, 'amount-format',
                 `金额“${amount.value}”不是有效数字：请写成 1234.56 或 1,234.56（以万元或元计）。（not a number）`,
@@ -25,11 +27,11 @@ export class AmountRules {
         }
     }
 
-    checkNegativeAmount(amount: Amount, accept: ValidationAcceptor): void {
+    checkNegativeAmount(amount: Amount | NamedAmount | CostItem, accept: ValidationAcceptor): void {
         const value = parseAmount(amount.value ?? '');
         if (value?.isNegative() && !value.isZero()) {
             report(accept, 'negative-amount',
-                `${amount.source} ${amount.value} 是负数：预算金额不能为负，请核对。（a negative amount）`,
+                `${isAmount(amount) ? amount.source : `“${amount.name}”`} ${amount.value} 是负数：预算金额不能为负，请核对。（a negative amount）`,
                 { node: amount, property: 'value' });
         }
     }

@@ -1,6 +1,6 @@
-/** Indicators against the catalog, and each project's set of indicators. */
+/** Indicators against the catalog, and the set of indicators of each project and of a whole-department table. */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { Indicator, PerfAstType, Project } from '../generated/ast.js';
+import { isProject, type Department, type Indicator, type PerfAstType, type Project } from '../generated/ast.js';
 import { categoryOf, groupOf } from '../../model/indicators.js';
 import { catalogOf, type PerfScopeProvider } from '../perf-scope.js';
 import { report } from './rules.js';
@@ -16,7 +16,9 @@ export class IndicatorRules {
                 this.checkHasIndicators.bind(this),
                 this.checkIndicatorGroups.bind(this),
                 this.checkDuplicateNames.bind(this)
-            ]
+            ],
+            // A department's own indicators (部门整体绩效目标表) are checked as a project's are.
+            Department: [this.checkIndicatorGroups.bind(this), this.checkDuplicateNames.bind(this)]
         };
     }
 
@@ -43,25 +45,25 @@ export class IndicatorRules {
     }
 
     /** Every level-1 group of the catalog (产出, 效益, 满意度; 成本 in the 2021 one) needs an indicator. */
-    checkIndicatorGroups(project: Project, accept: ValidationAcceptor): void {
-        const catalog = catalogOf(project, this.scopes);
-        if (!catalog || project.indicators.length === 0) {
+    checkIndicatorGroups(owner: Project | Department, accept: ValidationAcceptor): void {
+        const catalog = catalogOf(owner, this.scopes);
+        if (!catalog || owner.indicators.length === 0) {
             return;
         }
-        const present = new Set(project.indicators.map(groupOf));
+        const present = new Set(owner.indicators.map(groupOf));
         const missing = catalog.groups.filter(group => !present.has(group));
         if (missing.length > 0) {
             report(accept, 'missing-indicator-group',
-                `项目“${project.name}”没有${missing.map(group => group.label).join('、')}`
+                `${ownerText(owner)}没有${missing.map(group => group.label).join('、')}`
                 + `（指标体系“${catalog.name}”的一级指标 ${missing.map(group => group.name).join('、')}）。`
                 + '（a project without an indicator of each level-1 group）',
-                { node: project, property: 'name' }, { missing: missing.map(group => group.name) });
+                { node: owner, property: 'name' }, { missing: missing.map(group => group.name) });
         }
     }
 
-    checkDuplicateNames(project: Project, accept: ValidationAcceptor): void {
+    checkDuplicateNames(owner: Project | Department, accept: ValidationAcceptor): void {
         const first = new Map<string, Indicator>();
-        for (const indicator of project.indicators) {
+        for (const indicator of owner.indicators) {
             const key = indicator.name?.trim();
             if (!key) {
                 continue; // a name the parser could not read is reported as a syntax error
@@ -72,9 +74,14 @@ export class IndicatorRules {
                 continue;
             }
             report(accept, 'duplicate-indicator-name',
-                `指标“${indicator.name}”在项目“${project.name}”中重复（第 ${(earlier.$cstNode?.range.start.line ?? 0) + 1} 行已有）：`
+                `指标“${indicator.name}”在${ownerText(owner)}中重复（第 ${(earlier.$cstNode?.range.start.line ?? 0) + 1} 行已有）：`
                 + '请合并或改名。（a duplicate indicator name）',
                 { node: indicator, property: 'name' });
         }
     }
+}
+
+/** 项目“…” or 部门“…”, for messages. */
+export function ownerText(owner: Project | Department): string {
+    return `${isProject(owner) ? '项目' : '部门'}“${owner.name}”`;
 }

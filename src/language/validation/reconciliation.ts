@@ -1,20 +1,27 @@
 /**
  * Reconciliation with exact decimals: a stated 总计/合计 or source column against the sum it should be.
  * A difference that the rounding of the summed figures can explain (half a unit of the last decimal
- * written, per summed figure) is a warning that says so; a larger one is an error. The diagnostic sits on
- * the stated figure and names the computed one.
+ * written, per summed figure, and of the stated one when it has fewer decimals than they) is a warning that
+ * says so; a larger one is an error. The diagnostic sits on the stated figure and names the computed one.
  */
-import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { isDepartment, type Department, type PerfAstType, type Project } from '../generated/ast.js';
+import { costItems } from '../../model/costs.js';
 import {
-    departmentFigures, FUND_LABEL, projectFigures, SOURCE_KEYS, type FundKey, type RowFigures, type StatedAmount
+    departmentFigures, FUND_LABEL, namedFunds, ownSources, partsOf, projectFigures, SOURCE_KEYS,
+    type FundKey, type NamedFund, type RowFigures, type StatedAmount
 } from '../../model/figures.js';
 import { Decimal, decimalsWritten, formatAmount, sum } from '../../model/money.js';
 import { report } from './rules.js';
 import type { PerfSettings } from '../settings/perf-settings.js';
 
+/** A written figure that enters a sum: a stated amount, a named fund, a cost item. */
+interface Written {
+    text: string;
+}
+
 /** What a figure that enters a sum may be off by through rounding: half a unit of its last decimal. */
-function halfUnit(stated: StatedAmount): Decimal {
+function halfUnit(stated: Written): Decimal {
     const decimals = decimalsWritten(stated.text);
     return HALF_UNITS[decimals] ?? halfUnitOf(decimals);
 }
@@ -30,7 +37,7 @@ interface Summed {
     decimals: Set<number>;
 }
 
-function summedOf(figures: StatedAmount[]): Summed {
+function summedOf(figures: Written[]): Summed {
     return {
         count: figures.length,
         tolerance: sum(figures.map(halfUnit)),
@@ -78,14 +85,24 @@ export class ReconciliationRules {
         };
     }
 
-    /** 总计 = 财政拨款 + 财政专户拨款 + 其他资金; a 总计 with no source line is missing-fund-source. */
+    /**
+     * 总计 = 财政拨款 + 财政专户拨款 + 其他资金 + the named funds of their own (a source not written counts as the sum
+     * of its named parts, 计入); a 总计 with no source line is missing-fund-source.
+     */
     checkProjectTotal(project: Project, accept: ValidationAcceptor): void {
         const row = projectFigures(project);
         const total = row.stated.total;
+        const funds = namedFunds(project);
+        this.checkParts(project, row, funds, accept);
         if (!total) {
             return;
         }
-        const sources = statedSources(row);
+        this.checkCosts(project, total, accept);
+        const own = valued(ownSources(funds));
+        const sources: Written[] = [
+            ...statedSources(row), ...own,
+            ...SOURCE_KEYS.flatMap(key => row.stated[key] ? [] : valued(partsOf(funds, key)))
+        ];
         if (sources.length === 0) {
             report(accept, 'missing-fund-source',
                 `项目“${project.name}”写了总计 ${total.text}，但没有资金来源：请补上财政拨款、财政专户拨款或其他资金。`
@@ -93,7 +110,39 @@ export class ReconciliationRules {
                 { node: total.node, property: 'value' }, { total: total.text });
             return;
         }
-        this.compare(accept, project, total, row.computed.total, '财政拨款、财政专户拨款、其他资金之和', () => summedOf(sources));
+        const named = own.length > 0 ? `及${own.map(fund => `“${fund.name}”`).join('、')}` : '';
+        this.compare(accept, project, total, row.computed.total, `财政拨款、财政专户拨款、其他资金${named}之和`, () => summedOf(sources));
+    }
+
+    /** The named parts of a written source (计入 财政拨款) may list only some of it, never more than all of it. */
+    private checkParts(project: Project, row: RowFigures, funds: NamedFund[], accept: ValidationAcceptor): void {
+        for (const key of SOURCE_KEYS) {
+            const stated = row.stated[key];
+            const parts = valued(partsOf(funds, key));
+            if (!stated || parts.length === 0) {
+                continue;
+            }
+            const partsTotal = sum(parts.map(part => part.value));
+            const excess = partsTotal.minus(stated.value);
+            if (excess.greaterThan(summedOf([stated, ...parts]).tolerance)) {
+                const unit = unitOf(project);
+                report(accept, 'fund-part-exceeds',
+                    `计入${FUND_LABEL[key]}的${parts.map(part => `“${part.name}” ${part.text}`).join('、')}之和 ${formatAmount(partsTotal)}`
+                    + ` 超过${stated.node.source} ${stated.text}（多 ${money(excess)}${unit ? ` ${unit}` : ''}）：`
+                    + '计入的资金是该来源的一部分，请核对金额，或去掉“计入”（资金另列一项来源）。（named parts exceed their source）',
+                    { node: parts.at(-1)!.node, property: 'value' }, { computed: formatAmount(partsTotal) });
+            }
+        }
+    }
+
+    /** 成本构成: the items add up to the project's 总计. */
+    private checkCosts(project: Project, total: StatedAmount, accept: ValidationAcceptor): void {
+        const costs = valued(costItems(project));
+        if (costs.length === 0) {
+            return;
+        }
+        this.compare(accept, project, total, sum(costs.map(cost => cost.value)), '成本构成各项之和', () => summedOf(costs),
+            { mismatch: 'cost-mismatch', at: costs[0].node });
     }
 
     /** The department's stated 合计 and source columns against the sums of its projects' rows. */
@@ -105,18 +154,25 @@ export class ReconciliationRules {
             if (!stated) {
                 continue;
             }
-            const summed = () => combine(projects.map(project => summedOf(figuresBehind(project, key))));
-            this.compare(accept, department, stated, row.computed[key], `各项目${FUND_LABEL[key]}之和`, summed);
+            // Without projects, a whole-department table's named amounts (基本支出, 项目支出) make up its total.
+            const own = projects.length === 0 && key === 'total' ? valued(ownSources(namedFunds(department))) : [];
+            const summed = () => own.length > 0 ? summedOf(own) : combine(projects.map(project => summedOf(figuresBehind(project, key))));
+            const computedName = own.length > 0 ? `${own.map(fund => `“${fund.name}”`).join('、')}之和` : `各项目${FUND_LABEL[key]}之和`;
+            this.compare(accept, department, stated, row.computed[key], computedName, summed);
         }
     }
 
+    /** `at` moves the diagnostic off the stated figure (a cost breakdown is reported on its first item). */
     private compare(accept: ValidationAcceptor, owner: Project | Department, stated: StatedAmount, computed: Decimal,
-        computedName: string, summedFigures: () => Summed): void {
+        computedName: string, summedFigures: () => Summed,
+        options: { mismatch?: 'total-mismatch' | 'cost-mismatch'; at?: AstNode } = {}): void {
         const difference = stated.value.minus(computed).abs();
         if (difference.isZero()) {
             return; // the usual case: the rounding the sum can explain is only worked out for a difference
         }
-        const summed = summedFigures();
+        // A stated figure written with fewer decimals than its parts (10606.75 for 10606.7522) was rounded itself.
+        const parts = summedFigures();
+        const summed = decimalsWritten(stated.text) < Math.max(...parts.decimals) ? combine([parts, summedOf([stated])]) : parts;
         const fixedTolerance = this.settings.roundingTolerance;
         const tolerance = fixedTolerance ?? summed.tolerance;
         const explained = fixedTolerance
@@ -133,17 +189,22 @@ export class ReconciliationRules {
                 `${label} 与${computedName} ${computedText} 相差 ${money(difference)}${unit}：`
                 + (explained ?? `在 ${summed.count} 个${decimals}数字四舍五入可解释的范围内（最多 ${money(summed.tolerance)}${unit}），请核对。`)
                 + `（stated ${stated.text}, computed ${computedText}: a rounding difference）`,
-                { node: stated.node, property: 'value' }, data);
+                { node: options.at ?? stated.node, property: 'value' }, data);
         } else {
-            report(accept, 'total-mismatch',
+            report(accept, options.mismatch ?? 'total-mismatch',
                 `${label} 与${computedName} ${computedText} 不符：相差 ${money(difference)}${unit}，`
                 + (fixedTolerance
                     ? `超出设置的容差 ${money(tolerance)}${unit}（perf.roundingTolerance）。`
                     : `超出 ${summed.count} 个数字四舍五入可解释的 ${money(summed.tolerance)}${unit}。`)
                 + `（stated ${stated.text}, computed ${computedText}）`,
-                { node: stated.node, property: 'value' }, data);
+                { node: options.at ?? stated.node, property: 'value' }, data);
         }
     }
+}
+
+/** The written figures that are numbers (a malformed one is amount-format's). */
+function valued<T extends { value?: Decimal }>(figures: T[]): Array<T & { value: Decimal }> {
+    return figures.filter((figure): figure is T & { value: Decimal } => figure.value !== undefined);
 }
 
 /** At least two decimals, more when the value has them: 2.00, 0.015. */

@@ -47,6 +47,14 @@ export const RULES = {
         gloss: 'a project states a total but no fund source',
         fix: '补一行“财政拨款 <总计>”'
     },
+    'fund-part-exceeds': {
+        severity: 'error', title: '计入某资金来源的各项资金（如计入财政拨款的一般公共预算拨款、本级财力）之和超过该来源',
+        gloss: 'the named parts of a fund source add up to more than the source'
+    },
+    'cost-mismatch': {
+        severity: 'error', title: '成本构成各项之和与项目总计不符，差额超出四舍五入可解释的范围',
+        gloss: 'a cost breakdown that does not add up to the project total'
+    },
     'unknown-code': {
         severity: 'error', title: '指标代码不在所选指标体系中', gloss: 'an indicator code the catalog does not define'
     },
@@ -62,11 +70,11 @@ export const RULES = {
         severity: 'warning', title: '项目没有任何绩效指标', gloss: 'a project without indicators'
     },
     'missing-indicator-group': {
-        severity: 'warning', title: '项目缺少某类一级指标（产出、效益、满意度；2021 体系还有成本）',
+        severity: 'warning', title: '项目（或部门整体指标）缺少某类一级指标（产出、效益、满意度；2021 体系还有成本）',
         gloss: 'a project without any indicator of a level-1 group of its catalog'
     },
     'duplicate-indicator-name': {
-        severity: 'warning', title: '同一项目中指标名称重复', gloss: 'the same indicator name twice in one project'
+        severity: 'warning', title: '同一项目（或部门整体指标）中指标名称重复', gloss: 'the same indicator name twice in one project'
     },
     'missing-target': {
         severity: 'error', title: '指标没有指标值（指标值，或实施周期与年度，或年度）', gloss: 'an indicator without a target'
@@ -74,6 +82,58 @@ export const RULES = {
     'conflicting-targets': {
         severity: 'error', title: '同一指标既写了共用的指标值，又写了实施周期或年度指标值',
         gloss: '指标值 (both targets) together with a period or annual target'
+    },
+    'level-name-mapped': {
+        severity: 'info', title: '一级/二级指标名称是旧称或地方写法（如预期产出指标、时效指标（工期指标）），已对应到指标体系的代码',
+        gloss: 'an older or local level name, mapped to its catalog code (printed as published)'
+    },
+    'unknown-level-name': {
+        severity: 'warning', title: '一级/二级指标名称不在指标体系中，也不是已知的旧称，无法对应到代码',
+        gloss: 'a level name outside the catalog that cannot be mapped'
+    },
+    'level-name-mismatch': {
+        severity: 'warning', title: '一级/二级指标名称对应的代码与写明的指标代码不符',
+        gloss: 'a level name that means another code than the one written'
+    },
+    'weights-total': {
+        severity: 'warning', title: '指标分值（权重）合计不是 100（或 90 加预算执行率的 10 分）',
+        gloss: 'indicator weights that do not add up to 100 (or 90 plus the 10 of 预算执行率)'
+    },
+    'missing-weight': {
+        severity: 'warning', title: '其他指标写了分值（权重），这个指标却没有', gloss: 'an indicator without a weight where the others have one'
+    },
+    'score-range': {
+        severity: 'warning', title: '一级指标下各指标分值之和不在写明的分值范围内（如 产出指标(40-50)分）',
+        gloss: 'the weights of a level-1 group outside its stated score range'
+    },
+    'qualitative-with-unit': {
+        severity: 'warning', title: '定性指标写了计量单位或数字指标值', gloss: 'a qualitative (定性) indicator with a unit or a number'
+    },
+    'unit-mismatch': {
+        severity: 'warning', title: '指标值中的单位与计量单位栏不符（如金额写在 % 下）',
+        gloss: 'a unit in the value that contradicts the unit column (e.g. money under %)'
+    },
+    'direction-mismatch': {
+        severity: 'warning', title: '比较符与写明的指标方向相反（正向用 ≤、反向用 ≥）',
+        gloss: 'a comparator that contradicts the stated direction (正向 with ≤, 反向 with ≥)'
+    },
+    'placeholder-value': {
+        severity: 'warning', title: '指标值为空或像是模板占位（""、**、两个孤立的数字如 88 100）',
+        gloss: 'an empty or placeholder target ("", **, two bare numbers)'
+    },
+    'copied-value': {
+        severity: 'warning', title: '一个项目全部指标（3 个以上、不止一类二级指标）的同一列指标值完全相同，像是整列复制',
+        gloss: 'the same target copied down a whole column of three or more indicators'
+    },
+    'period-format': {
+        severity: 'warning', title: '起止时间不是可读的年月（应写成 2023.07、2023.7 或 202307）',
+        gloss: 'a project period that is not a readable month'
+    },
+    'period-reversed': {
+        severity: 'error', title: '项目起始时间晚于结束时间', gloss: 'a project period that starts after it ends'
+    },
+    'year-outside-period': {
+        severity: 'warning', title: '预算年度不在项目起止时间之内', gloss: 'a budget year outside the project period'
     },
     'inconsistent-targets': {
         severity: 'warning', title: '实施周期指标值与年度指标值的量纲或单位不同',

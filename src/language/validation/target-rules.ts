@@ -118,7 +118,11 @@ export class TargetRules {
         }
     }
 
+    /** Guessed from the name; a written 正向/反向 is the authority instead (direction-mismatch, value-rules.ts). */
     checkReversedComparator(indicator: Indicator, read: ReadTarget, accept: ValidationAcceptor): void {
+        if (indicator.direction !== undefined) {
+            return;
+        }
         for (const q of quantities(read.threshold)) {
             if (isLessIsBetter(indicator)) {
                 if (isLowerBound(q) && (q.dimension === 'money' || q.dimension === 'count')) {

@@ -72,7 +72,7 @@ describe('layout readers: one form per project, one indicator per row, whole dep
             ['效果指标', '社会公众或服务对象满意度指标', '长期', '≥90%', '≥90%']]);
         expect(text).toContain('表式 "项目表"');
         expect(text).toContain('一级 "预期产出指标" 二级 "数量指标（或建筑规模指标）"');
-        expect(text).toMatch(/导入说明.*一级指标“预期产出指标”按“产出指标”/);
+        expect(text).toMatch(/导入说明.*一级指标“预期产出指标”（预期产出指标是产出指标的旧称）/);
         expect(table.unit).toBe('万元');
     });
 

@@ -9,6 +9,7 @@
  * column that accepts it (a comparator, a weight, a direction and a value type are recognised by their
  * form), level names are recognised by their wording, and a row of several cells starts a new indicator.
  */
+import { mapLevelName } from '../../catalog/level-names.js';
 import type { LayoutCell } from './layout-cells.js';
 import { normalizeLabel } from './layout-cells.js';
 
@@ -290,9 +291,8 @@ export interface LevelName {
 }
 
 const SCORE_RANGE = /^(.+?)\s*[（(]\s*(\d+)\s*(?:[-－~～—]\s*(\d+))?\s*分?\s*[)）]\s*分?$/;
-const LEVEL1 = /^(?:预期)?(?:产出|效益|效果|满意度|成本)指标$/;
-const LEVEL2 = new RegExp(String.raw`^(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|`
-    + String.raw`社会、经济、生态效益|服务对象满意度|社会公众或服务对象满意度|满意度|预算(?:[（(]或投资规模[)）])?控制)(?:指标)?(?:[（(][^（）()]*[)）])?$`);
+/** A level name some built-in catalog knows, in its catalog or older wording (src/catalog/level-names.ts). */
+const knownLevelName = (label: string, level: 1 | 2) => ['2015', '2021'].some(catalog => mapLevelName(label, level, catalog) !== undefined);
 const COST_LEVEL2 = /^(?:经济成本|社会成本|生态环境成本)/;
 const VALUE_OR_TYPE = /^(?:定量|定性|[≥≤=＝＞＜><]|\d)/;
 
@@ -309,13 +309,13 @@ export function levelOf(text: string, level1: string | undefined, next?: string,
     if (label === '预算执行率') {
         return { level: 1, label, execution: true, ...scores };
     }
-    if (LEVEL1.test(label)) {
+    if (knownLevelName(label, 1)) {
         // A cost level-2 name followed by a value is the indicator's name (成本指标 | 社会成本指标 | 定量 | 100).
         const costFollows = COST_LEVEL2.test(normalizeLabel(next ?? '')) && !VALUE_OR_TYPE.test(afterNext ?? '');
         const costUnderOutput = label === '成本指标' && !range && /产出/.test(level1 ?? '') && !costFollows;
         return costUnderOutput ? { level: 2, label } : { level: 1, label, ...scores };
     }
-    if (LEVEL2.test(label) && (!COST_LEVEL2.test(label) || /成本/.test(level1 ?? ''))) {
+    if (knownLevelName(label, 2) && (!COST_LEVEL2.test(label) || /成本/.test(level1 ?? ''))) {
         return { level: 2, label };
     }
     return undefined;

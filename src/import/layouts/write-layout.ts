@@ -6,7 +6,7 @@
  */
 import type { ImportedDepartment, ImportedIndicator, ImportedProject, ImportedTable } from '../import-model.js';
 import { resolveCategory, sameLabel, type CatalogInfo, type ResolvedCode } from '../catalog-info.js';
-import { catalogWordings } from './level-names.js';
+import { mapLevelName } from '../../catalog/level-names.js';
 import type { NamedFund } from './layout-model.js';
 
 /** `quote` and `targetSource` of write-perf.ts (passed in: this module is below it). */
@@ -72,13 +72,8 @@ export function projectFieldLines(project: ImportedProject, catalog: CatalogInfo
 }
 
 function groupCodeOf(catalog: CatalogInfo, label: string): string | undefined {
-    for (const wording of [label, ...catalogWordings(label)]) {
-        const found = [...catalog.groups].find(([, groupLabel]) => sameLabel(groupLabel, wording));
-        if (found) {
-            return found[0];
-        }
-    }
-    return undefined;
+    const mapped = mapLevelName(label, 1, catalog.name)?.code;
+    return mapped && catalog.groups.has(mapped) ? mapped : [...catalog.groups].find(([, groupLabel]) => sameLabel(groupLabel, label))?.[0];
 }
 
 /** The targets of an indicator: 指标值, the long-term and annual values, or one of them alone. */
@@ -102,22 +97,7 @@ export interface ResolvedLevels extends ResolvedCode {
 
 /** The catalog code of an indicator's level names, through their older wordings when needed (with a caveat). */
 export function resolveLevels(catalog: CatalogInfo, indicator: ImportedIndicator, layout: boolean): ResolvedLevels | undefined {
-    let resolved = resolveCategory(catalog, indicator);
-    if (!resolved && layout) {
-        // Last, the level-2 name alone: older forms put 服务对象满意度指标 under 效益指标.
-        const groups = indicator.groupLabel !== undefined ? [indicator.groupLabel, ...catalogWordings(indicator.groupLabel), undefined] : [undefined];
-        const categories = indicator.categoryLabel !== undefined ? [indicator.categoryLabel, ...catalogWordings(indicator.categoryLabel)] : [undefined];
-        for (const groupLabel of groups) {
-            for (const categoryLabel of categories) {
-                const attempt: ResolvedCode | undefined = resolved ? undefined : resolveCategory(catalog, { ...indicator, groupLabel, categoryLabel });
-                if (attempt) {
-                    const older: string[] = [groupLabel !== indicator.groupLabel ? `一级指标“${indicator.groupLabel}”按“${groupLabel ?? catalog.categories.get(attempt.category)!.groupLabel}”` : '',
-                        categoryLabel !== indicator.categoryLabel ? `二级指标“${indicator.categoryLabel}”按“${categoryLabel}”` : ''].filter(Boolean);
-                    resolved = { ...attempt, caveats: [`原表${older.join('、')}（指标体系“${catalog.name}”的名称）导入，文档保留原表名称`] };
-                }
-            }
-        }
-    }
+    const resolved = resolveCategory(catalog, indicator) ?? (layout ? resolveOlderNames(catalog, indicator) : undefined);
     if (!resolved) {
         return undefined;
     }
@@ -128,6 +108,25 @@ export function resolveLevels(catalog: CatalogInfo, indicator: ImportedIndicator
         ...(indicator.categoryLabel !== undefined && indicator.categoryLabel !== category.label ? { category: indicator.categoryLabel } : {})
     } : {};
     return { ...resolved, published };
+}
+
+/** Older level names (预期产出指标, 数量指标（或建筑规模指标）, 效果指标 …) by the catalog's table of them, with its note. */
+function resolveOlderNames(catalog: CatalogInfo, indicator: ImportedIndicator): ResolvedCode | undefined {
+    const category = indicator.categoryLabel !== undefined ? mapLevelName(indicator.categoryLabel, 2, catalog.name) : undefined;
+    if (!category || !catalog.categories.has(category.code)) {
+        return undefined;
+    }
+    const categoryGroup = catalog.categories.get(category.code)!.groupCode;
+    const group = indicator.groupLabel !== undefined ? mapLevelName(indicator.groupLabel, 1, catalog.name) : undefined;
+    const explicitGroup = group && !group.codes.includes(categoryGroup) && catalog.groups.has(group.code) ? group.code : undefined;
+    const notes = [
+        group && indicator.groupLabel !== catalog.groups.get(explicitGroup ?? categoryGroup) ? `一级指标“${indicator.groupLabel}”（${group.note}）` : '',
+        indicator.categoryLabel !== catalog.categories.get(category.code)!.label ? `二级指标“${indicator.categoryLabel}”（${category.note}）` : ''
+    ].filter(Boolean);
+    return {
+        category: category.code, ...(explicitGroup ? { group: explicitGroup } : {}),
+        caveats: [`原表${notes.join('、')}按指标体系“${catalog.name}”的 ${explicitGroup ? `${explicitGroup}/` : ''}${category.code} 导入，文档保留原表名称`]
+    };
 }
 
 /** The other columns of an indicator row, after its targets. */

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -8,7 +7,7 @@ import { ImportError, type ImportedIndicator, type ImportedTable } from '../../s
 import { readLayoutText } from '../../src/import/layouts/read-layout.js';
 import { allNotes } from '../../src/import/summary.js';
 import { createServices, repoRoot } from '../helpers.js';
-import { perfOf, type Services } from './import-helpers.js';
+import { perfOf, workbook, type Services } from './import-helpers.js';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'import', 'layouts');
 const read = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
@@ -24,14 +23,6 @@ function expectBalanced(table: ImportedTable): void {
     expect(balance.mapped + balance.kept).toBe(balance.input);
     const noted = allNotes(table).map(note => (note.text ?? '').replace(/\s+/g, '')).join('');
     expect(noted.length).toBeGreaterThanOrEqual(balance.kept);
-}
-
-async function workbook(rows: unknown[][], build?: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('Sheet1');
-    rows.forEach((row, index) => { sheet.getRow(index + 1).values = row as ExcelJS.CellValue[]; });
-    build?.(sheet);
-    return Buffer.from(await book.xlsx.writeBuffer() as ArrayBuffer);
 }
 
 let services: Services;

@@ -183,4 +183,19 @@ describe('layout readers: one form per project, one indicator per row, whole dep
             expectBalanced(table!);
         }), { seed: 15, numRuns: 200 });
     });
+
+    test('a 审批表 as pdftotext -layout prints it: label and value pairs side by side, level cells only on the first row', async () => {
+        const table = readLayoutText(read('project-form-layout.txt'), 'layout.txt')!;
+        const { errors } = await perfOf(table, services);
+        expect(errors).toEqual([]);
+        expectBalanced(table);
+        const [project] = table.departments[0].projects;
+        expect([table.departments[0].name, project.name, project.supervisorCode, project.implementer, project.attribute, project.manager, project.start, project.amounts, project.annualGoal])
+            .toEqual(['示例县水利局', '示例农村饮水安全维护项目', '021001', '示例县农村供水站', '延续', '王某', '2025.01', { total: '45.0000', fiscal: '45.0000' }, ['维护农村供水工程，保障饮水安全。']]);
+        expect(project.indicators.map(indicator => [indicator.groupLabel, indicator.categoryLabel, indicator.name, indicator.annual, indicator.weight])).toEqual([
+            ['产出指标', '数量指标', '维护供水工程数量', '≥30处', '20'], ['产出指标', '数量指标', '水质检测次数', '≥12次', '10'],
+            ['产出指标', '质量指标', '水质达标率', '≥95%', '20'], ['产出指标', '时效指标', '故障修复时限', '≤3天', '10'],
+            ['效益指标', '社会效益指标', '受益人口', '≥2万人', '20'], ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '10']]);
+        expect(project.executionScore).toBe('10');
+    });
 });

@@ -52,13 +52,14 @@ export function addRecord(record: GridRecord, header: GridHeader, state: GroupSt
         const level = levelOf(cells.level1.text, state.level1);
         markCell(account, cells.level1, 'mapped');
         if (level?.execution) {
-            const score = level.min ?? cells.weight?.text.replace(/分$/, '') ?? cells.both?.text;
-            target.executionScore = score;
+            // The score: in the name (预算执行率(10)分) or the row's number, whichever column the row put it in.
+            const scoreCell = level.min === undefined ? Object.values(cells).find(cell => cell !== cells.level1 && accepts('weight', cell.text)) : undefined;
+            target.executionScore = level.min ?? scoreCell?.text.replace(/分$/, '');
             for (const cell of Object.values(cells)) {
-                if (cell !== cells.level1 && !(cell === cells.weight || (cell === cells.both && !level.min && !cells.weight))) {
-                    keep(cell, '预算执行率一行中的其他内容，未写入文档');
-                } else {
+                if (cell === cells.level1 || cell === scoreCell) {
                     markCell(account, cell, 'mapped');
+                } else {
+                    keep(cell, '预算执行率一行中的其他内容，未写入文档');
                 }
             }
             return;

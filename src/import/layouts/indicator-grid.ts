@@ -82,8 +82,12 @@ export function findHeader(cells: readonly LayoutCell[], from: number, grid: boo
         const seen = new Set(cells.slice(start, end).map(cell => gridFieldOf(cell.text)));
         while (end < cells.length) {
             const field = gridFieldOf(cells[end].text);
-            const rowOfTitles = grid && cells.filter(cell => cell.row === cells[end].row).every(cell => gridFieldOf(cell.text));
-            if (!field || (seen.has(field) && !rowOfTitles) || (grid && cells[end].row !== cells[i].row && !rowOfTitles)) {
+            if (!field) {
+                break;
+            }
+            // A second title row (all of its cells titles) may repeat a field: 实施期 | 年度 under 指标值.
+            const repeats = seen.has(field) || (grid && cells[end].row !== cells[i].row);
+            if (repeats && !(grid && rowOfTitles(cells, end))) {
                 break;
             }
             seen.add(field);
@@ -96,6 +100,21 @@ export function findHeader(cells: readonly LayoutCell[], from: number, grid: boo
         }
     }
     return undefined;
+}
+
+/** Whether every cell of the row that cell `index` is in is a column title (cells come row by row). */
+function rowOfTitles(cells: readonly LayoutCell[], index: number): boolean {
+    const row = cells[index].row;
+    let first = index;
+    while (first > 0 && cells[first - 1].row === row) {
+        first--;
+    }
+    for (let k = first; k < cells.length && cells[k].row === row; k++) {
+        if (!gridFieldOf(cells[k].text)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 function headerOf(titleCells: LayoutCell[], start: number, end: number): GridHeader {

@@ -49,8 +49,10 @@ export function importForms(input: LayoutInput, source: string, layout: Extract<
         markCell(account, cell, 'kept');
         notes.push({ position: cell.position, message, text: cell.text });
     };
-    const isLabel = (cell: LayoutCell | undefined) => cell !== undefined
-        && (labelOf(cell.text) !== undefined || fundTargetOf(cell.text) !== undefined || FORM_TITLE.test(cell.text) || headerAt(cells, cells.indexOf(cell), grid) !== undefined);
+    const isLabel = (index: number) => {
+        const text = cells[index].text;
+        return labelOf(text) !== undefined || fundTargetOf(text) !== undefined || FORM_TITLE.test(text) || headerAt(cells, index, grid) !== undefined;
+    };
     let i = 0;
     while (i < cells.length) {
         const cell = cells[i];
@@ -128,7 +130,7 @@ export function importForms(input: LayoutInput, source: string, layout: Extract<
             // The value: after the colon, else the next cell unless that is a label itself.
             let valueCell: LayoutCell | undefined;
             let value = label.rest;
-            if (value === '' && i + 1 < cells.length && !isLabel(cells[i + 1]) && (!grid || cells[i + 1].row === cell.row || label.field === 'info')) {
+            if (value === '' && i + 1 < cells.length && !isLabel(i + 1) && (!grid || cells[i + 1].row === cell.row || label.field === 'info')) {
                 valueCell = cells[i + 1];
                 value = valueCell.text;
             }

@@ -13,7 +13,8 @@ export function closeImport(table: ImportedTable, kind?: string): ImportedTable 
         return table;
     }
     const projects = table.departments.flatMap(department => department.projects);
-    const indicators = projects.reduce((count, project) => count + project.indicators.length, 0);
+    const indicators = projects.reduce((count, project) => count + project.indicators.length, 0)
+        + table.departments.reduce((count, department) => count + (department.indicators?.length ?? 0), 0);
     if (projects.length === 0 && indicators === 0) {
         throw new ImportError(`${table.source}: 没有识别出任何项目或指标，不生成空文档。${seenIn(table, kind)}`
             + '：请确认这是一张绩效目标表（项目名称、一级/二级/三级指标、指标值等栏目），文本请从 PDF 或网页完整复制');

@@ -6,6 +6,7 @@
 import type { FundKey } from '../model/figures.js';
 import type { SourceAccount } from './source-account.js';
 import type { ContainerKind } from './source-grid.js';
+import type { ImportedLayout, LayoutDepartmentFields, LayoutIndicatorFields, LayoutProjectFields } from './layouts/layout-model.js';
 
 /** Where a piece of input came from, as a budget officer would look it up: "第12行", "Sheet1!C5". */
 export type SourcePosition = string;
@@ -26,11 +27,11 @@ export interface IndicatorText {
     annual: string;
 }
 
-export interface ImportedIndicator extends IndicatorText {
+export interface ImportedIndicator extends IndicatorText, LayoutIndicatorFields {
     position: SourcePosition;
 }
 
-export interface ImportedProject {
+export interface ImportedProject extends LayoutProjectFields {
     position: SourcePosition;
     name: string;
     /** 资金使用单位, when the name cell names one in brackets. */
@@ -43,11 +44,13 @@ export interface ImportedProject {
     notes: ImportNote[];
 }
 
-export interface ImportedDepartment {
+export interface ImportedDepartment extends LayoutDepartmentFields {
     position: SourcePosition;
     name: string;
     amounts: ImportedAmounts;
     projects: ImportedProject[];
+    /** Indicators of the department itself (部门整体绩效目标表). */
+    indicators?: ImportedIndicator[];
     notes: ImportNote[];
 }
 
@@ -74,6 +77,8 @@ export interface ImportedTable {
     conversions?: string[];
     title?: string;
     unit?: string;
+    /** The layout the table was published in (the grammar's 表式); absent for the Guangdong list. */
+    layout?: ImportedLayout;
     departments: ImportedDepartment[];
     /** The 合计 row, when the input has one (checked against the departments, never written as such). */
     grandTotal?: { position: SourcePosition; amounts: ImportedAmounts };

@@ -1,7 +1,6 @@
 /**
  * Which reader reads which kind of document (classify.ts), from either form of input (source-grid.ts).
- * A target-table kind without a reader here is refused by name; a reader for a new layout family is added
- * to LAYOUT_READERS and nothing else changes (the containers, the repairs, the accounting, the summary and
+ * A reader for a new layout family is added to LAYOUT_READERS and nothing else changes (the containers, the repairs, the accounting, the summary and
  * the refusals of non-target documents stay where they are).
  *
  * A reader gets the repaired input and returns the imported table with its account (every character of
@@ -9,6 +8,7 @@
  */
 import { classifyInput, isTargetKind, LAYOUT_OF, type Classification, type TargetKind } from './classify.js';
 import { ImportError, type ImportedTable } from './import-model.js';
+import { readLayoutSheets, readLayoutText } from './layouts/read-layout.js';
 import { importListSheets } from './list-grid.js';
 import { importLayoutText, isLayoutText } from './pdf-layout-text.js';
 import { importText } from './pdf-text.js';
@@ -25,8 +25,29 @@ const readProjectList: LayoutReader = (input, source) => {
     return isLayoutText(input.text) ? importLayoutText(input.text, source, input.lineNames) : importText(input.text, source, input.lineNames);
 };
 
-export const LAYOUT_READERS: Partial<Record<TargetKind, LayoutReader>> = {
-    'project-list': readProjectList
+/** One form per project, one indicator per row, whole department: read by their indicator grid (src/import/layouts/). */
+function readIndicatorGrid(input: ImportInput, source: string): ImportedTable | undefined {
+    return input.form === 'grid' ? readLayoutSheets(input.sheets, source) : readLayoutText(input.text, source);
+}
+
+const readGridLayout: LayoutReader = (input, source, classification) => {
+    const table = readIndicatorGrid(input, source);
+    if (!table) {
+        throw new ImportError(`${source}: 识别为${classification.name}，但找不到它的指标表头（一级指标、二级指标、三级指标、指标值）：`
+            + '请确认导入的是整张表（表头行在内）');
+    }
+    return table;
+};
+
+/** A document of no recognised kind: an indicator grid if it has one, else the Guangdong list. */
+const readUnrecognised: LayoutReader = (input, source, classification) =>
+    readIndicatorGrid(input, source) ?? readProjectList(input, source, classification);
+
+export const LAYOUT_READERS: Record<TargetKind, LayoutReader> = {
+    'project-list': readProjectList,
+    'project-form': readGridLayout,
+    'indicator-rows': readGridLayout,
+    'department-whole': readGridLayout
 };
 
 /** What to do with each document that is not a target table. */
@@ -51,11 +72,7 @@ export function readSource(content: ImportSource): ImportedTable {
             + NOT_A_TARGET_TABLE[classification.kind as keyof typeof NOT_A_TARGET_TABLE]);
     }
     const kind = isTargetKind(classification.kind) ? classification.kind : 'project-list';
-    const reader = LAYOUT_READERS[kind];
-    if (!reader) {
-        throw new ImportError(`${source}: 识别为${classification.name}${seen}，表式“${LAYOUT_OF[kind]}”尚不支持导入：`
-            + '目前只读广东式多项目列表（项目名称 | 金额 | 绩效目标 | 绩效指标，指标写在一格内）；请暂时整理成这种表后导入');
-    }
+    const reader = isTargetKind(classification.kind) ? LAYOUT_READERS[kind] : readUnrecognised;
     let table: ImportedTable;
     try {
         table = reader(input, source, classification);

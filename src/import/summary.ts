@@ -30,7 +30,8 @@ export function importCounts(table: ImportedTable, writerNotes: ImportNote[] = [
     return {
         departments: table.departments.length,
         projects: projects.length,
-        indicators: projects.reduce((count, project) => count + project.indicators.length, 0),
+        indicators: projects.reduce((count, project) => count + project.indicators.length, 0)
+            + table.departments.reduce((count, department) => count + (department.indicators?.length ?? 0), 0),
         notUnderstood: allNotes(table).length + writerNotes.length
     };
 }

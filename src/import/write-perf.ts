@@ -12,8 +12,9 @@ import { isSimpleTargetText } from '../language/numberish.js';
 import { quote } from '../language/quoted-text.js';
 import { FUND_LABEL, SOURCE_KEYS, type FundKey } from '../model/figures.js';
 import { Decimal, formatAmount, sum } from '../model/money.js';
-import { chooseCatalog, resolveCategory, type CatalogInfo } from './catalog-info.js';
+import { chooseCatalog, type CatalogInfo } from './catalog-info.js';
 import type { ImportedDepartment, ImportedIndicator, ImportedProject, ImportedTable, ImportNote } from './import-model.js';
+import { departmentFieldLines, indicatorExtras, layoutLine, projectFieldLines, resolveLevels, targetsOf, type Spelling } from './layouts/write-layout.js';
 import { amountValue, shownTotal } from './row-amounts.js';
 import { summaryLines } from './summary.js';
 
@@ -29,6 +30,8 @@ export function targetSource(text: string): string {
 function comment(indent: string, text: string): string[] {
     return text.split(/\r\n|\r|\n/).map(line => `${indent}// ${line}`.trimEnd());
 }
+
+const SPELLING: Spelling = { quote, target: targetSource };
 
 export function noteLines(indent: string, note: ImportNote): string[] {
     const lines = comment(indent, `导入未识别（${note.position}）：${note.message}`);
@@ -49,7 +52,7 @@ export interface WrittenPerf {
 }
 
 export function writePerf(table: ImportedTable, options: WritePerfOptions): WrittenPerf {
-    const indicators = table.departments.flatMap(d => d.projects.flatMap(p => p.indicators));
+    const indicators = table.departments.flatMap(d => [...(d.indicators ?? []), ...d.projects.flatMap(p => p.indicators)]);
     const catalog = chooseCatalog(options.catalogs, indicators);
     const writerNotes: ImportNote[] = [];
     const lines: string[] = [`// ${table.title ?? DEFAULT_TITLE}：由 perf import 从 ${table.source} 导入。`];
@@ -82,12 +85,18 @@ function departmentLines(
     if (table.unit) {
         lines.push(`${INDENT}单位 ${table.unit}`);
     }
+    if (first) {
+        lines.push(...layoutLine(table, SPELLING, INDENT));
+    }
     if (catalog && catalog.name !== DEFAULT_CATALOG) {
         lines.push(`${INDENT}指标体系 ${quote(catalog.name)}`);
     }
-    lines.push(...departmentAmountLines(department));
+    lines.push(...departmentAmountLines(department), ...departmentFieldLines(department, INDENT, SPELLING));
+    for (const indicator of department.indicators ?? []) {
+        lines.push(...indicatorLines(indicator, catalog, INDENT, writerNotes, table.layout !== undefined));
+    }
     for (const project of department.projects) {
-        lines.push('', ...projectLines(project, catalog, writerNotes));
+        lines.push('', ...projectLines(project, catalog, writerNotes, table.layout !== undefined));
     }
     lines.push('}');
     return lines;
@@ -122,7 +131,7 @@ function departmentAmountLines(department: ImportedDepartment): string[] {
     return lines;
 }
 
-function projectLines(project: ImportedProject, catalog: CatalogInfo | undefined, writerNotes: ImportNote[]): string[] {
+function projectLines(project: ImportedProject, catalog: CatalogInfo | undefined, writerNotes: ImportNote[], layout: boolean): string[] {
     const inner = INDENT + INDENT;
     const lines = [`${INDENT}项目 ${quote(project.name)} {`];
     for (const note of project.notes) {
@@ -140,18 +149,17 @@ function projectLines(project: ImportedProject, catalog: CatalogInfo | undefined
     project.goal.forEach((line, index) => {
         lines.push(index === 0 ? `${inner}绩效目标 ${quote(line)}` : `${inner}${INDENT}${quote(line)}`);
     });
+    lines.push(...projectFieldLines(project, catalog, inner, SPELLING));
     for (const indicator of project.indicators) {
-        lines.push(...indicatorLines(indicator, catalog, inner, writerNotes));
+        lines.push(...indicatorLines(indicator, catalog, inner, writerNotes, layout));
     }
     lines.push(`${INDENT}}`);
     return lines;
 }
 
-function indicatorLines(indicator: ImportedIndicator, catalog: CatalogInfo | undefined, indent: string, writerNotes: ImportNote[]): string[] {
-    const targets = indicator.period === indicator.annual
-        ? `指标值 ${targetSource(indicator.period)}`
-        : `实施周期 ${targetSource(indicator.period)} 年度 ${targetSource(indicator.annual)}`;
-    const resolved = catalog ? resolveCategory(catalog, indicator) : undefined;
+function indicatorLines(indicator: ImportedIndicator, catalog: CatalogInfo | undefined, indent: string, writerNotes: ImportNote[], layout = false): string[] {
+    const targets = targetsOf(indicator, SPELLING);
+    const resolved = catalog ? resolveLevels(catalog, indicator, layout) : undefined;
     const written = `${indicator.groupCode ?? ''}${indicator.groupCode ? '-' : ''}${indicator.groupLabel ?? ''}；`
         + `${indicator.categoryCode ?? ''}${indicator.categoryCode ? '-' : ''}${indicator.categoryLabel ?? ''}`;
     if (!resolved) {
@@ -168,7 +176,7 @@ function indicatorLines(indicator: ImportedIndicator, catalog: CatalogInfo | und
         ? comment(indent, `导入说明（${indicator.position}）：${resolved.caveats.join('；')}`)
         : [];
     const code = resolved.group ? `${resolved.group}/${resolved.category}` : resolved.category;
-    lines.push(`${indent}${code} ${quote(indicator.name)} ${targets}`);
+    lines.push(`${indent}${code} ${quote(indicator.name)} ${targets}${indicatorExtras(indicator, resolved, SPELLING)}`);
     return lines;
 }
 

@@ -1,18 +1,19 @@
 /**
  * What a document is, decided before anything is imported (src/import/classify.ts), and named in every
- * message: the non-target documents refused with what they are and what to do, target layouts without a
- * reader refused by name, the Guangdong list read and named in the summary. Fixtures: test/fixtures/import/kinds
+ * message: the non-target documents refused with what they are and what to do, the target layouts read by
+ * their layout's reader and named, the Guangdong list read and named in the summary. Fixtures: test/fixtures/import/kinds
  * (shapes of real published tables, README there).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { classifyInput } from '../../src/import/classify.js';
 import ExcelJS from 'exceljs';
 import { importBytes, readImportedTable } from '../../src/import/import-file.js';
 import { ImportError } from '../../src/import/import-model.js';
-import { repoRoot, referenceText } from '../helpers.js';
+import { createServices, repoRoot, referenceText } from '../helpers.js';
+import { perfOf, type Services } from './import-helpers.js';
 
 const kinds = path.join(repoRoot, 'test', 'fixtures', 'import', 'kinds');
 
@@ -54,18 +55,24 @@ test('a self-evaluation saved as XLSX is refused by name like its text', async (
     await expect(importBytes(bytes, 'self.xlsx', '.xlsx')).rejects.toThrow(/^self\.xlsx: 这是绩效自评表，不是绩效目标表（依据：表名含“绩效自评表”，栏目“全年执行数”“得分”）/);
 });
 
-describe('target layouts without a reader yet are refused by their name, not the generic sentence', () => {
+describe('target layouts are recognised by name and read by their layout\'s reader', () => {
+    let services: Services;
+    beforeAll(async () => { services = await createServices(); });
+
     test.each([
-        ['project-form.txt', '一项目一表（项目绩效目标表）', '项目表', /“主管部门”.*“一级指标”/],
-        ['project-application.html', '一项目一表（财政支出项目绩效目标申报表）', '项目表', /表名含“财政支出项目绩效目标申报表”/],
-        ['indicator-rows.txt', '一指标一行的绩效目标表', '指标行', /“项目名称”“一级指标”/],
-        ['department-whole.txt', '部门整体绩效目标表', '部门整体', /表名含“部门整体绩效目标表”/]
-    ])('%s: 识别为%s', async (file, name, layout, evidence) => {
-        const message = await refusal(file);
-        expect(message.startsWith(`${file}: 识别为${name}（依据：`)).toBe(true);
-        expect(message).toContain(`表式“${layout}”尚不支持导入`);
-        expect(message).toMatch(evidence);
-        expect(message).not.toMatch(/没有找到表头行|没有识别出任何项目/);
+        ['project-form.txt', '一项目一表（项目绩效目标表）', '项目表', 4],
+        ['project-application.html', '一项目一表（财政支出项目绩效目标申报表）', '项目表', 3],
+        ['indicator-rows.txt', '一指标一行的绩效目标表', '指标行', 5],
+        ['department-whole.txt', '部门整体绩效目标表', '部门整体', 4]
+    ])('%s: 识别为%s', async (file, name, layout, indicators) => {
+        const table = await readImportedTable(path.join(kinds, file));
+        expect(table.kind).toBe(`${name}，表式“${layout}”`);
+        expect(table.layout).toBe(layout);
+        const { text, errors } = await perfOf(table, services);
+        expect(errors).toEqual([]);
+        expect(text).toContain(`表式 "${layout}"`);
+        // Every indicator of the fixture is an indicator line of the document (a form's 长期 and 年度 grids joined by name).
+        expect(text.split('\n').filter(line => /^\s+(?:\d+\/)?\d+ "/.test(line))).toHaveLength(indicators);
     });
 });
 

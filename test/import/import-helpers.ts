@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { buildOfficialTable } from '../../src/compile/build-official-table.js';
 import type { OfficialTable } from '../../src/compile/official-table.js';
 import type { ImportedTable } from '../../src/import/import-model.js';
@@ -16,4 +17,13 @@ export async function perfOf(table: ImportedTable, services: Services): Promise<
 /** The document without its comments (the import summary names the source file). */
 export function withoutComments(text: string): string {
     return text.split('\n').filter(line => !line.trimStart().startsWith('//')).join('\n').trim();
+}
+
+/** An XLSX workbook of one sheet (表1) with the given rows; `build` merges cells or styles them. */
+export async function workbook(rows: unknown[][], build?: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('表1');
+    rows.forEach((row, index) => { sheet.getRow(index + 1).values = row as ExcelJS.CellValue[]; });
+    build?.(sheet);
+    return Buffer.from(await book.xlsx.writeBuffer() as ArrayBuffer);
 }

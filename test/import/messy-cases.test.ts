@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Column } from '../../src/compile/official-table.js';
 import { importCsv } from '../../src/import/csv.js';
@@ -10,18 +9,10 @@ import { importText } from '../../src/import/pdf-text.js';
 import { importXlsx } from '../../src/import/xlsx.js';
 import { checkZipLimits } from '../../src/import/zip-limits.js';
 import { createServices, repoRoot } from '../helpers.js';
-import { perfOf, type Services } from './import-helpers.js';
+import { perfOf, workbook, type Services } from './import-helpers.js';
 
 const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'import', name);
 const ITEM = (n: number, name: string, value: string) => `${n}、1-产出指标；11-数量指标；${name}；实施周期指标值:${value}；年度指标值:${value}。`;
-
-async function workbook(rows: unknown[][], build?: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('表1');
-    rows.forEach((row, index) => { sheet.getRow(index + 1).values = row as ExcelJS.CellValue[]; });
-    build?.(sheet);
-    return Buffer.from(await book.xlsx.writeBuffer() as ArrayBuffer);
-}
 
 describe('messy published tables', () => {
     let services: Services;

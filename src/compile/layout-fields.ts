@@ -8,6 +8,7 @@ import { GrammarUtils, type AstNode } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Department, Indicator, PerfFile, Project } from '../language/generated/ast.js';
 import type { Layout } from './layouts.js';
+import { targetText } from '../model/indicators.js';
 
 interface Field<Node> {
     /** The field as a budget officer knows it, and the keyword that writes it. */
@@ -49,6 +50,11 @@ export const DEPARTMENT_FIELDS = {
 } satisfies Record<string, Field<Department>>;
 
 export const INDICATOR_FIELDS = {
+    // Layouts with one value column print the annual target there (the period one only when it stands alone).
+    periodTarget: {
+        label: '实施周期（长期、中期）指标值', keyword: '实施周期 <值> 年度 <值>',
+        has: i => i.period !== undefined && i.annual !== undefined && targetText(i.period) !== targetText(i.annual)
+    },
     code: { label: '三级指标编码', keyword: '编码', has: i => text(i.code) },
     weight: { label: '分值/权重', keyword: '分值', has: i => text(i.weight) },
     direction: { label: '指标方向性', keyword: '正向/反向', has: i => text(i.direction) },

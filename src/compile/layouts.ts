@@ -89,7 +89,7 @@ export const PROJECT_LIST: ProjectListLayout = {
     ],
     labels: { department: '部门名称：', unit: '单位：' },
     requires: { project: [], department: [] },
-    prints: { project: ['user', 'goal'], department: [], indicator: [] }
+    prints: { project: ['user', 'goal'], department: [], indicator: ['periodTarget'] }
 };
 
 /** 一项目一表: the 财预〔2021〕101号 项目支出绩效目标表 and its provincial copies (申报表, 审批表, 批复表). */
@@ -130,7 +130,7 @@ export const PROJECT_FORM: ProjectFormLayout = {
         project: ['user', 'goal', 'supervisor', 'implementer', 'attribute', 'kind', 'nature', 'dates', 'manager', 'info',
             'funds', 'midTermBudget', 'periodGoal', 'annualGoal', 'longTermGoal', 'midTermGoal', 'costs', 'scores', 'executionScore'],
         department: [],
-        indicator: [...INDICATOR_BASICS, 'weight', 'explanation', 'standard']
+        indicator: [...INDICATOR_BASICS, 'periodTarget', 'weight', 'explanation', 'standard']
     }
 };
 

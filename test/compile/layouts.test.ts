@@ -259,9 +259,10 @@ describe('converting between layouts (perf compile --layout)', () => {
         reference = (await parseDocument(readReferenceExample())).parseResult.value;
     });
 
-    it('the reference table as 指标行: one row per indicator, nothing it lacks', () => {
+    it('the reference table as 指标行: one row per indicator; its 3 period targets that differ from the annual ones are said to be left out', () => {
         const { layout, problems } = publishingLayout(reference, INDICATOR_ROWS);
-        expect(problems).toEqual([]);
+        expect(problems.map(problem => [problem.code, problem.message.split(' (')[0]])).toEqual([
+            [LAYOUT_UNPRINTED_FIELD, '表式“指标行”没有实施周期（长期、中期）指标值的位置，3处实施周期（长期、中期）指标值不会印出']]);
         const table = buildOfficialTable(reference, layout);
         const rows = table.sheet!.blocks[0].rows;
         expect(rows).toHaveLength(183);
@@ -290,6 +291,17 @@ describe('converting between layouts (perf compile --layout)', () => {
         expect(problems.every(problem => problem.code === LAYOUT_UNPRINTED_FIELD)).toBe(true);
         expect(unprinted).toEqual(expect.arrayContaining([expect.stringMatching(/没有主管部门的位置/), expect.stringMatching(/没有成本构成的位置/),
             expect.stringMatching(/没有分值\/权重的位置，5处/)]));
+    });
+
+    it('a period target beside the annual one, in a layout with one value column, is a warning, not dropped silently', async () => {
+        const document = await parseDocument('部门 "示例局" {\n    表式 "部门整体"\n    部门职责 "职责"\n    年度目标 "目标"\n'
+            + '    11 "服务人次" 实施周期 ≥3000人次 年度 ≥1000人次\n    11 "服务场次" 年度 ≥10场\n}');
+        const unprinted = publishingLayout(document.parseResult.value, layoutNamed('部门整体')!).problems
+            .filter(problem => problem.code === LAYOUT_UNPRINTED_FIELD);
+        expect(unprinted.map(problem => [problem.range.start.line, problem.message])).toEqual([
+            [4, expect.stringMatching(/没有实施周期（长期、中期）指标值的位置，此处/)]]);
+        const asForm = publishingLayout(document.parseResult.value, PROJECT_FORM).problems;
+        expect(asForm.some(problem => /实施周期（长期、中期）指标值/.test(problem.message))).toBe(false);
     });
 
     it('an unknown 表式 is an error at the name', async () => {

@@ -32,7 +32,8 @@ export async function readXlsxSheets(bytes: Buffer, source: string, advice = 'è¯
                 }
                 const value = cellValue(cell.value);
                 cells.push({
-                    row: Number(cell.row), column: Number(cell.col), text: textOf(cell.value),
+                    row: Number(cell.row), column: Number(cell.col),
+                    text: typeof value === 'number' ? shownNumber(value, cell.numFmt) : textOf(cell.value),
                     ...(typeof value === 'number' ? { number: value } : {}),
                     indent: cell.alignment?.indent ?? 0,
                     position: `${sheet.name}!${cell.address}`
@@ -43,6 +44,19 @@ export async function readXlsxSheets(bytes: Buffer, source: string, advice = 'è¯
         // The sheet's own extent (a blank formatted area counts for the size limit, as before).
         return { ...grid, rowCount: Math.max(grid.rowCount, sheet.rowCount), columnCount: Math.max(grid.columnCount, sheet.columnCount) };
     });
+}
+
+/**
+ * A number as its cell shows it, where the number format fixes decimals or grouping (#,##0.00 shows 80000 as
+ * 80,000.00): amounts keep the spelling the table was published with. Other formats: the number itself.
+ */
+function shownNumber(value: number, numFmt: string | undefined): string {
+    const format = /^[^;%"]*?(#,##)?0(?:\.(0+))?(?![^;]*%)/.exec(numFmt ?? '');
+    if (!format || (!format[1] && !format[2])) {
+        return String(value);
+    }
+    const fixed = value.toFixed(format[2]?.length ?? 0);
+    return format[1] ? fixed.replace(/^(-?\d+)/, whole => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : fixed;
 }
 
 /** A cell covered by a merge shows its top-left cell's value: read that value once, from the top-left cell. */

@@ -1,15 +1,20 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildOfficialTable } from '../../src/compile/build-official-table.js';
 import { renderCsv } from '../../src/compile/csv.js';
+import type { OfficialTable } from '../../src/compile/official-table.js';
+import { renderOutput } from '../../src/compile/write-outputs.js';
 import { renderXlsx } from '../../src/compile/xlsx.js';
 import { workspaceCatalogs, type CatalogInfo } from '../../src/import/catalog-info.js';
 import { importCsv } from '../../src/import/csv.js';
+import { importBytes } from '../../src/import/import-file.js';
 import type { ImportedIndicator, ImportedProject, ImportedTable } from '../../src/import/import-model.js';
 import { writePerf } from '../../src/import/write-perf.js';
 import { importXlsx } from '../../src/import/xlsx.js';
 import { formatAmount, Decimal } from '../../src/model/money.js';
-import { createServices, diagnosticsOf, parseDocument, readReferenceExample } from '../helpers.js';
+import { createServices, diagnosticsOf, parseDocument, readReferenceExample, repoRoot } from '../helpers.js';
 import { perfOf, withoutComments, type Services } from './import-helpers.js';
 
 /** import(compile(doc)) gives back doc: through the XLSX writer and through the CSV writer. */
@@ -108,3 +113,29 @@ function tableArbitrary(): fc.Arbitrary<ImportedTable> {
             departments: departments.map(d => ({ position: 'generated', name: d.name, amounts: {}, projects: d.projects, notes: [] }))
         }));
 }
+
+/** compile(import(compile(example))) prints the same indicator rows, in each layout's own 表式, from XLSX and from HTML. */
+describe('the other layouts come back through their own published table', () => {
+    let services: Services;
+    beforeAll(async () => { services = await createServices(); });
+
+    const indicatorRows = (table: OfficialTable) => table.sheet!.blocks.flatMap(block => block.rows)
+        .filter(row => row.role === 'indicator').map(row => row.cells.map(cell => cell.text));
+
+    test.each([
+        ['project-form.perf', '项目表'], ['indicator-rows.perf', '指标行'], ['department.perf', '部门整体']
+    ])('%s (表式 %s) through XLSX and HTML', async (example, layout) => {
+        const document = await parseDocument(fs.readFileSync(path.join(repoRoot, 'examples', example), 'utf8'), services);
+        expect(diagnosticsOf(document, 1)).toEqual([]);
+        const published = buildOfficialTable(document.parseResult.value);
+        expect(published.layout).toBe(layout);
+        for (const [format, extension] of [['xlsx', '.xlsx'], ['html', '.html']] as const) {
+            const bytes = await renderOutput(format, document.parseResult.value, published);
+            const imported = await importBytes(bytes, `${example}${extension}`, extension);
+            expect(imported.layout, format).toBe(layout);
+            const again = await perfOf(imported, services);
+            expect(again.errors, format).toEqual([]);
+            expect(indicatorRows(again.official), format).toEqual(indicatorRows(published));
+        }
+    });
+});

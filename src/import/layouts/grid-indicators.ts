@@ -152,8 +152,18 @@ function indicatorOf(record: GridRecord, header: GridHeader, state: GroupState, 
         valueType === '定量' || valueType === '定性' ? { valueType } : {},
         cells.explanation ? { explanation: cells.explanation.text } : {},
         cells.standard ? { standard: cells.standard.text } : {},
+        cells.explanationStandard ? explanationAndStandard(cells.explanationStandard.text) : {},
         cells.scoring ? { scoring: cells.scoring.text } : {});
     return indicator;
+}
+
+/** The kinds of 绩效标准 (取值依据) a 101号 form names: what ends a shared 指标解释/绩效标准 cell is its standard. */
+const STANDARD_KIND = /(?:计划|行业|历史|其他)标准$/;
+
+function explanationAndStandard(text: string): Pick<ImportedIndicator, 'explanation' | 'standard'> {
+    const standard = STANDARD_KIND.exec(text)?.[0];
+    const explanation = standard ? text.slice(0, -standard.length).trim() : text;
+    return { ...(explanation !== '' ? { explanation } : {}), ...(standard ? { standard } : {}) };
 }
 
 /** A level-2 row with no indicator under it (a template's blank row) is kept as a note, not dropped. */

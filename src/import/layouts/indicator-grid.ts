@@ -17,7 +17,7 @@ export type GridField =
     | 'unitName' | 'project' | 'budget' | 'goal'
     | 'level1' | 'level2' | 'name' | 'code'
     | 'both' | 'period' | 'annual' | 'comparator' | 'unit'
-    | 'weight' | 'direction' | 'valueType' | 'explanation' | 'standard' | 'scoring' | 'remark';
+    | 'weight' | 'direction' | 'valueType' | 'explanation' | 'standard' | 'explanationStandard' | 'scoring' | 'remark';
 
 const TITLES: ReadonlyArray<[GridField, RegExp]> = [
     ['unitName', /^(?:单位名称|预算单位(?:名称)?|部门[（(]单位[)）]名称)$/],
@@ -38,6 +38,8 @@ const TITLES: ReadonlyArray<[GridField, RegExp]> = [
     ['valueType', /^(?:指标值类型|指标类型)$/],
     ['explanation', /^(?:指标解释|指标说明)$/],
     ['standard', /^(?:绩效标准|取值依据|指标值确定依据|指标值设定依据)$/],
+    // One column for both, as perf's 项目表 prints them: the explanation, then the standard on its own line.
+    ['explanationStandard', /^指标解释[/／、及和与]?绩效标准$/],
     ['scoring', /^(?:评[（(]?扣[)）]?分标准|评分标准|扣分标准)$/],
     ['remark', /^备注$/]
 ];
@@ -164,7 +166,7 @@ const STRICT: Partial<Record<GridField, RegExp>> = {
     unit: /^[^\s。，,；;：:、\d]{1,5}(?:\/[^\s。，,；;：:、\d]{1,4})?$|^%$/
 };
 /** Free-text columns that give way to a later column recognising the cell by its form. */
-const OPTIONAL_TEXT: ReadonlySet<GridField> = new Set(['explanation', 'standard', 'scoring', 'remark']);
+const OPTIONAL_TEXT: ReadonlySet<GridField> = new Set(['explanation', 'standard', 'explanationStandard', 'scoring', 'remark']);
 /** The columns of the indicator itself (a level-1 name after them starts the next indicator). */
 const INDICATOR_PART: readonly GridField[] = ['level1', 'level2', 'name', 'both', 'period', 'annual'];
 /** A value rather than a name: a comparator or a number first. */

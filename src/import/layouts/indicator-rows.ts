@@ -14,6 +14,7 @@ import { markCell, markCellText, type LayoutInput } from './layout-cells.js';
 import { FORM_END, FORM_TITLE } from './project-form.js';
 
 const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(万元|元)$/;
+const TRAILING_UNIT = /\s+(?:金额)?单位\s*[:：]\s*(万元|元)$/;
 
 export function importIndicatorRows(input: LayoutInput, source: string): ImportedTable {
     const { cells, account } = input;
@@ -31,7 +32,10 @@ export function importIndicatorRows(input: LayoutInput, source: string): Importe
             table.unit = unit[1];
             markCell(account, cell, 'mapped');
         } else if (label?.field === 'department' && label.rest) {
-            departmentName = label.rest;
+            // 单位名称：某局  单位：元 — the unit's name and the money unit on one line.
+            const trailingUnit = TRAILING_UNIT.exec(label.rest);
+            departmentName = trailingUnit ? label.rest.slice(0, trailingUnit.index) : label.rest;
+            table.unit ??= trailingUnit?.[1];
             markCell(account, cell, 'mapped');
         } else {
             markCell(account, cell, 'kept');
@@ -47,7 +51,8 @@ export function importIndicatorRows(input: LayoutInput, source: string): Importe
     let project: ImportedProject | undefined;
     let state: GroupState = { level2Used: true };
     const departmentNamed = (name: string | undefined, position: string): ImportedDepartment => {
-        const wanted = name ?? departmentName;
+        // A row without its unit's name continues the unit above it (a merged cell, or stated on the first row only).
+        const wanted = name ?? department?.name ?? departmentName;
         if (!department || (wanted !== undefined && department.name !== wanted)) {
             department = table.departments.find(known => known.name === wanted);
             if (!department) {

@@ -34,6 +34,14 @@ export interface NamedFund {
     within?: 'fiscal' | 'specialAccount';
 }
 
+/** One item of a cost breakdown (成本构成): name, amount, how it was estimated, last year's actual; as written. */
+export interface CostItem {
+    name: string;
+    value: string;
+    basis?: string;
+    prior?: string;
+}
+
 /** A level-1 score range printed in the level-1 name: 产出指标(40-50)分. */
 export interface LevelScoreRange {
     groupLabel: string;
@@ -62,6 +70,7 @@ export interface LayoutProjectFields {
     midTermGoal?: string[];
     scoreRanges?: LevelScoreRange[];
     executionScore?: string;
+    costs?: CostItem[];
 }
 
 /** A whole-department table: duties, the annual goal and amounts heading it (its indicators are the department's). */

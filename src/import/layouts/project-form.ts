@@ -10,7 +10,8 @@ import { emptyDepartment, emptyProject, type ImportedDepartment, type ImportedIn
 import { AMOUNT_CELL, checkedChoice, fundItems, fundTargetOf, FUND_FURNITURE, labelOf, monthRange, splitSupervisor, type FormField, type FundItem } from './form-labels.js';
 import { addRecord, closeGroup, type GridTarget, type GroupState } from './grid-indicators.js';
 import { findHeader, readRecords, type GridHeader } from './indicator-grid.js';
-import { markCell, markCellText, type LayoutCell, type LayoutInput } from './layout-cells.js';
+import { markCell, markCellText, normalizeLabel, type LayoutCell, type LayoutInput } from './layout-cells.js';
+import type { SourceAccount } from '../source-account.js';
 import type { ImportedLayout } from './layout-model.js';
 
 /** A form's title: 项目支出绩效目标申报表, 项目绩效目标表(2021年度), 部门整体绩效目标表 …; a year line beside it. */
@@ -76,12 +77,18 @@ export function importForms(input: LayoutInput, source: string, layout: Extract<
             i++;
             continue;
         }
+        if (COST_HEADING.test(text) && form.project.name !== '') {
+            i = readCosts(cells, i, form, account, keep);
+            form.hasContent = true;
+            goals = [];
+            continue;
+        }
         const header = headerAt(cells, i, grid);
         if (header) {
             for (const title of cells.slice(i, header.end)) {
                 markCell(account, title, 'mapped');
             }
-            const isEnd = (next: LayoutCell, index: number) => FORM_TITLE.test(next.text) || FORM_END.test(next.text)
+            const isEnd = (next: LayoutCell, index: number) => FORM_TITLE.test(next.text) || FORM_END.test(next.text) || COST_HEADING.test(next.text)
                 || (index > header.end && headerAt(cells, index, grid) !== undefined) || labelOf(next.text)?.field === 'section';
             const { records, next } = readRecords(cells, header, grid, isEnd);
             const target: GridTarget = layout === '部门整体'
@@ -209,6 +216,50 @@ export function importForms(input: LayoutInput, source: string, layout: Extract<
 }
 
 /** The header whose first title is cell `index` (a title only in front of a 一级指标 run). */
+/** 成本构成 and the titles of its columns: 成本项目 | 金额（万元） | 测算依据 | 上年实际（万元）. */
+const COST_HEADING = /^(?:成本构成|成本测算|项目成本构成)$/;
+const COST_TITLE = /^(?:成本项目|成本构成项目|金额|测算依据|上年实际|上年执行数|上年)(?:[（(](?:万元|元)[)）])?$/;
+
+/**
+ * The rows of a cost breakdown after its heading: a name, its amount, then, as its columns give them, how it
+ * was estimated and last year's actual. A row that does not read so ends the breakdown (the form reads on).
+ */
+function readCosts(cells: readonly LayoutCell[], start: number, form: Form, account: SourceAccount,
+    keep: (cell: LayoutCell, message: string) => void): number {
+    markCell(account, cells[start], 'mapped');
+    let i = start + 1;
+    while (i < cells.length && COST_TITLE.test(normalizeLabel(cells[i].text))) {
+        markCell(account, cells[i], 'mapped');
+        i++;
+    }
+    while (i + 1 < cells.length && !FORM_TITLE.test(cells[i].text) && !FORM_END.test(cells[i].text) && labelOf(cells[i].text) === undefined) {
+        const row = cells[i].row;
+        let end = i;
+        while (end < cells.length && cells[end].row === row) {
+            end++;
+        }
+        const [name, amount, ...rest] = cells.slice(i, end);
+        const value = amount && AMOUNT_CELL.exec(amount.text);
+        if (!value || AMOUNT_CELL.test(name.text)) {
+            break;
+        }
+        const prior = rest.length > 0 && AMOUNT_CELL.exec(rest[rest.length - 1].text);
+        const basis = rest.length > (prior ? 1 : 0) ? rest[0] : undefined;
+        (form.project.costs ??= []).push({
+            name: name.text, value: value[1],
+            ...(basis ? { basis: basis.text } : {}), ...(prior ? { prior: prior[1] } : {})
+        });
+        for (const cell of [name, amount, ...(basis ? [basis] : []), ...(prior ? [rest[rest.length - 1]] : [])]) {
+            markCell(account, cell, 'mapped');
+        }
+        for (const extra of rest.slice(basis ? 1 : 0, prior ? -1 : undefined)) {
+            keep(extra, '成本构成中多出的一格，未写入文档');
+        }
+        i = end;
+    }
+    return i;
+}
+
 function headerAt(cells: readonly LayoutCell[], index: number, grid: boolean): GridHeader | undefined {
     if (index < 0) {
         return undefined;

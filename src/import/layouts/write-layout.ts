@@ -68,6 +68,10 @@ export function projectFieldLines(project: ImportedProject, catalog: CatalogInfo
     if (project.executionScore !== undefined) {
         lines.push(`${indent}预算执行率 ${project.executionScore}`);
     }
+    for (const cost of project.costs ?? []) {
+        lines.push(`${indent}成本 ${spell.quote(cost.name)} ${cost.value}${cost.basis !== undefined ? ` 测算依据 ${spell.quote(cost.basis)}` : ''}`
+            + `${cost.prior !== undefined ? ` 上年 ${cost.prior}` : ''}`);
+    }
     return lines;
 }
 

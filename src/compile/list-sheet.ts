@@ -30,6 +30,6 @@ export function listSheet(table: OfficialTable): PublishedSheet {
 }
 
 /** The numbered items ("1、…。2、…") of an indicator cell; they concatenate back to the exact cell text. */
-function indicatorItems(text: string): string[] {
+export function indicatorItems(text: string): string[] {
     return text.split(/(?<=。)(?=\d+、)/);
 }

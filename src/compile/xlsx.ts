@@ -196,7 +196,7 @@ function worksheetXml(sheet: PublishedSheet, placed: PlacedSheet, strings: Share
 
 /** Amounts as numbers (text when they do not read as one), every other text through the shared strings. */
 function cellXml(cells: CellWriter, r: number, column: number, slot: Slot, style: number): string {
-    const text = slot.origin ? slot.cell.text : '';
+    const text = slot.origin ? shownText(slot.cell) : '';
     if (text === '') {
         return cells.empty(r, column, style);
     }
@@ -207,6 +207,11 @@ function cellXml(cells: CellWriter, r: number, column: number, slot: Slot, style
     }
     // XML readers turn a bare CR into LF anyway, so write the LF that Excel uses for line breaks.
     return cells.text(r, column, text.replace(/\r\n?/g, '\n'), style);
+}
+
+/** A cell shown on several lines (a 项目列表's numbered indicator items) has them on lines in the cell, as in HTML. */
+function shownText(cell: PublishedCell): string {
+    return cell.lines ? cell.lines.join('\n') : cell.text;
 }
 
 /** A, B, … Z, AA: the column letters of a spreadsheet. */
@@ -306,7 +311,7 @@ function estimatedHeight(slots: Array<Slot | undefined>, widths: number[]): numb
                 width += widths[i + span] ?? 0;
             }
             const indent = slot.cell.role === 'name' && slot.row.role === 'project' ? 3 : 1;
-            lines = Math.max(lines, wrappedLines(slot.cell.text, width - indent));
+            lines = Math.max(lines, wrappedLines(shownText(slot.cell), width - indent));
         }
     });
     return Math.min(MAX_ROW_HEIGHT_PT, lines * LINE_HEIGHT_PT + 4);

@@ -12,6 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOfficialTable } from '../../src/compile/build-official-table.js';
 import { Column, type OfficialTable } from '../../src/compile/official-table.js';
+import { indicatorItems } from '../../src/compile/list-sheet.js';
 import { renderXlsx } from '../../src/compile/xlsx.js';
 import { formatAmount, parseAmount } from '../../src/model/money.js';
 import { ensurePackages, hasCommand } from '../debian-packages.js';
@@ -44,8 +45,12 @@ function convertWithLibreOffice(file: string, format: string, extension: string,
 }
 
 /** A cell as LibreOffice shows it: amounts through #,##0.00, text as written (a lone CR is a line break). */
+/** As a spreadsheet shows a cell: amounts formatted, the numbered indicator items on lines of their own. */
 function shownCell(text: string, column: number): string {
     const amount = AMOUNT_COLUMNS.includes(column) ? parseAmount(text) : undefined;
+    if (column === Column.indicators) {
+        return indicatorItems(text).join('\n');
+    }
     return amount ? formatAmount(amount) : text.replace(/\r\n?/g, '\n');
 }
 
@@ -91,6 +96,9 @@ describe.skipIf(office.skipReason !== undefined)(`LibreOffice opens the XLSX per
         const support = dataRows.find(cells => cells[Column.name] === '产业扶持—企业扶持和奖励经费');
         expect(support?.[Column.total]).toBe('50,000.00');
         expect(support?.[Column.indicators]).toContain('扶持资金拨付及时率；实施周期指标值:99%；年度指标值:99%');
+        // Each indicator on its own line in the cell; the lines joined are the published text.
+        expect(support?.[Column.indicators].split('\n').length).toBeGreaterThan(1);
+        expect(support?.[Column.indicators].replace(/\n/g, '')).toBe(table.rows.find(row => row.cells[Column.name] === '产业扶持—企业扶持和奖励经费')!.cells[Column.indicators]);
     });
 
     it('prints A4 landscape pages, each repeating the header row and numbered in its footer', () => {

@@ -103,6 +103,8 @@ export async function main(argv: string[]): Promise<number> {
         .requiredOption('-d, --department <name>', '部门名称, the department')
         .option('-y, --year <year>', '预算年度, the budget year (default: this year)')
         .addOption(new Option('-u, --unit <unit>', '金额单位, the unit of amounts').choices(STARTER_UNITS).default('万元'))
+        .addOption(new Option('-l, --layout <name>', `the layout (表式) of the table, with the fields it needs: ${layoutNames()} `
+            + '(default: 项目列表)').argParser(parseLayout))
         .action(async (file: string | undefined, options: NewOptions) => {
             const { newCommand } = await import('./new.js');
             exitCode = newCommand(file, withGlobals(options));

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { starterProblem, starterTable, type StarterOptions } from '../language/starter-table.js';
+import type { Layout } from '../compile/layouts.js';
 import { InputError } from './input-error.js';
 
 export interface NewOptions {
@@ -9,6 +10,8 @@ export interface NewOptions {
     unit?: StarterOptions['unit'];
     /** The global --catalog: the catalog the new department names. */
     catalog?: string;
+    /** `--layout`: the 表式 of the starter (its required fields included). */
+    layout?: Layout;
 }
 
 /** `perf new [FILE] -d 部门名称`: writes a starter table that checks clean; never overwrites a file. */
@@ -18,7 +21,7 @@ export function newCommand(file: string | undefined, options: NewOptions): numbe
     if (problem) {
         throw new InputError(`new: ${problem}`);
     }
-    const starter = wanted as StarterOptions;
+    const starter = { ...wanted, ...(options.layout ? { layout: options.layout } : {}) } as StarterOptions;
     const target = file ?? `${starter.department.trim()}.perf`;
     if (fs.existsSync(target)) {
         throw new InputError(`${target}: 文件已存在，未改动；请换一个文件名 (exists: not overwritten)`);

@@ -34,6 +34,27 @@ describe('perf new', () => {
         expect(runPerf(['compile', file, '--format', 'json', '-o', dir]).code).toBe(0);
     });
 
+    test.each([
+        ['项目表', ['主管部门 "某县教育局"', '实施单位 "某县教育局"', '预算执行率 10', '分值 20']],
+        ['指标行', ['年度目标 "', '权重 20 正向']],
+        ['部门整体', ['部门职责 "', '年度目标 "', '定量 评分标准']]
+    ])('--layout %s: the starter names its 表式, has the fields it needs, checks clean and compiles in it', (layout, fields) => {
+        for (const catalog of ['2015', '2021']) {
+            const dir = tempDir();
+            expect(runPerf(['--catalog', catalog, 'new', 't.perf', '-d', '某县教育局', '-y', '2026', '--layout', layout], { cwd: dir }).code).toBe(0);
+            const text = fs.readFileSync(path.join(dir, 't.perf'), 'utf8');
+            expect(text).toContain(`    表式 "${layout}"\n`);
+            for (const field of fields) {
+                expect(text).toContain(field);
+            }
+            expect(runPerf(['check', 't.perf'], { cwd: dir }).stdout, `${layout} ${catalog}`).toBe('1 file checked: 0 errors, 0 warnings, 0 infos\n');
+            expect(runPerf(['format', '--check', 't.perf'], { cwd: dir }).code).toBe(0);
+            const compiled = runPerf(['compile', 't.perf', '--format', 'json', '-o', 'out/'], { cwd: dir });
+            expect([compiled.code, compiled.stderr]).toEqual([0, expect.not.stringContaining('warning')]);
+            expect(JSON.parse(fs.readFileSync(path.join(dir, 'out', 't.json'), 'utf8')).layout).toBe(layout);
+        }
+    });
+
     test('never overwrites a file; a bad year or catalog is a one-line error', () => {
         const dir = tempDir();
         fs.writeFileSync(path.join(dir, 'mine.perf'), 'keep');

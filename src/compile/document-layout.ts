@@ -5,7 +5,7 @@
 import { GrammarUtils } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { PerfFile } from '../language/generated/ast.js';
-import { layoutProblems } from './layout-fields.js';
+import { layoutProblems } from './layout-problems.js';
 import { DEFAULT_LAYOUT, layoutNamed, layoutNames, type Layout } from './layouts.js';
 
 export const UNKNOWN_LAYOUT = 'unknown-layout';

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOfficialTable } from '../../src/compile/build-official-table.js';
 import { publishingLayout } from '../../src/compile/document-layout.js';
 import { renderHtml } from '../../src/compile/html.js';
-import { LAYOUT_MISSING_FIELD, LAYOUT_UNPRINTED_FIELD } from '../../src/compile/layout-fields.js';
+import { LAYOUT_MISSING_FIELD, LAYOUT_UNPRINTED_FIELD } from '../../src/compile/layout-problems.js';
 import { INDICATOR_ROWS, layoutNamed, PROJECT_FORM } from '../../src/compile/layouts.js';
 import type { OfficialTable, PublishedCell, PublishedRow } from '../../src/compile/official-table.js';
 import { renderXlsx } from '../../src/compile/xlsx.js';

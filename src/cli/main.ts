@@ -9,7 +9,7 @@ import type { InputOptions } from './documents.js';
 import { InputError } from './input-error.js';
 import { lspCommand } from './lsp.js';
 import type { NewOptions } from './new.js';
-import { STARTER_UNITS } from '../language/starter-table.js';
+import { STARTER_UNITS } from '../language/starter-options.js';
 import { addRuleOptions } from './rule-options.js';
 import { rulesCommand } from './rules.js';
 

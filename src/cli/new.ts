@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { starterProblem, starterTable, type StarterOptions } from '../language/starter-table.js';
+import { starterProblem, type StarterOptions } from '../language/starter-options.js';
+import { starterTable } from '../language/starter-table.js';
 import type { Layout } from '../compile/layouts.js';
 import { InputError } from './input-error.js';
 

@@ -5,17 +5,7 @@
  */
 import { DEFAULT_LAYOUT, type Layout } from '../compile/layouts.js';
 import { quote } from './quoted-text.js';
-
-export interface StarterOptions {
-    department: string;
-    /** 预算年度, e.g. 2026. */
-    year: string;
-    unit: '万元' | '元';
-    /** A built-in catalog: 2015 (产出, 效益, 满意度) or 2021 (成本 too). */
-    catalog: StarterCatalog;
-    /** The layout (表式) to publish in; its required fields are in the starter. Default: 项目列表. */
-    layout?: Layout;
-}
+import type { StarterCatalog, StarterOptions } from './starter-options.js';
 
 /** One example indicator per level-1 group of each built-in catalog (catalogs/*.perf). */
 const EXAMPLE_INDICATORS = {
@@ -31,29 +21,7 @@ const EXAMPLE_INDICATORS = {
         '31 "服务对象满意度" 指标值 ≥90%',
         '41 "项目预算控制数（示例）" 指标值 ≤10万元'
     ]
-} as const;
-
-export type StarterCatalog = keyof typeof EXAMPLE_INDICATORS;
-export const STARTER_CATALOGS = Object.keys(EXAMPLE_INDICATORS) as StarterCatalog[];
-export const STARTER_UNITS = ['万元', '元'] as const;
-
-/** What is wrong with the options, for the user (CLI and editor alike), or undefined. */
-export function starterProblem(options: { department: string; year: string; unit: string; catalog: string }): string | undefined {
-    if (options.department.trim() === '') {
-        return '请写部门名称，如“某县教育局” (the department name)';
-    }
-    if (!/^(19|20|21)\d\d$/.test(options.year)) {
-        return `预算年度“${options.year}”应为四位年份，如 2026 (a four-digit year)`;
-    }
-    if (!(STARTER_UNITS as readonly string[]).includes(options.unit)) {
-        return `单位“${options.unit}”应为 ${STARTER_UNITS.join(' 或 ')} (the unit of amounts)`;
-    }
-    if (!(STARTER_CATALOGS as string[]).includes(options.catalog)) {
-        return `起步文件只用内置指标体系 ${STARTER_CATALOGS.join('、')}（而非“${options.catalog}”）；`
-            + '自己的指标体系请生成后改“指标体系”一行 (a starter uses a built-in catalog)';
-    }
-    return undefined;
-}
+} as const satisfies Record<StarterCatalog, readonly string[]>;
 
 /**
  * The example indicators with the columns each layout prints: weights adding up to 90 beside the 10 of

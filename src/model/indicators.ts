@@ -1,5 +1,4 @@
 import type { Indicator, IndicatorCategory, IndicatorGroup, Target } from '../language/generated/ast.js';
-import { isSimpleTarget } from '../language/generated/ast.js';
 import { parseThreshold, type Threshold } from './threshold.js';
 
 /** A target exactly as written: the source text of a simple target, the content of a quoted one. */
@@ -7,7 +6,9 @@ export function targetText(target: Target | undefined): string {
     if (!target) {
         return '';
     }
-    if (isSimpleTarget(target)) {
+    // A structural test, not the generated isSimpleTarget: model/ stays free of Langium at run time, so the
+    // command line's help (which lists the layouts, whose fields read targets) does not load it.
+    if ('quantity' in target) {
         return target.$cstNode?.text ?? `${target.comparator ?? ''}${target.quantity}`;
     }
     return target.text;

@@ -77,7 +77,8 @@ export const PROJECT_LIST: ProjectListLayout = {
     description: '多项目列表（广东）：一行一个项目，全部指标写在一个单元格；默认表式，南沙商务局参考表即此式样',
     shape: 'project-list',
     title: '项目支出绩效目标表（含转移支付项目）',
-    // The published list prints no year: the title stays exactly as published.
+    // The reference states no 预算年度, so its title stays exactly as published; a title that names the year keeps it.
+    titleWithYear: (title, year) => title.includes(year) ? title : `${year}年${title}`,
     columns: [
         { role: 'name', width: 28, htmlWidth: '14%' },
         { role: 'amount', width: 14, htmlWidth: '8%' },

@@ -9,7 +9,7 @@ export function listSheet(table: OfficialTable): PublishedSheet {
     const columns = PROJECT_LIST.columns;
     const role = (i: number) => columns[i]?.role ?? 'text';
     return {
-        title: table.title,
+        title: table.year && PROJECT_LIST.titleWithYear ? PROJECT_LIST.titleWithYear(table.title, table.year) : table.title,
         meta: [
             { role: 'department', text: `${PROJECT_LIST.labels.department}${table.department}`, span: Column.goal },
             { role: 'unit', text: `${PROJECT_LIST.labels.unit}${table.unit}`, span: columns.length - Column.goal }

@@ -8,12 +8,14 @@
  */
 import { DEFAULT_CATALOG } from '../catalog/builtin-catalogs.js';
 import { DEFAULT_TITLE } from '../compile/official-table.js';
+import { DEFAULT_LAYOUT, layoutNamed } from '../compile/layouts.js';
 import { isSimpleTargetText } from '../language/numberish.js';
 import { quote } from '../language/quoted-text.js';
 import { FUND_LABEL, SOURCE_KEYS, type FundKey } from '../model/figures.js';
 import { Decimal, formatAmount, sum } from '../model/money.js';
 import { chooseCatalog, type CatalogInfo } from './catalog-info.js';
 import type { ImportedDepartment, ImportedIndicator, ImportedProject, ImportedTable, ImportNote } from './import-model.js';
+import type { ImportedLayout } from './layouts/layout-model.js';
 import { departmentFieldLines, indicatorExtras, layoutLine, projectFieldLines, resolveLevels, targetsOf, type Spelling } from './layouts/write-layout.js';
 import { amountValue, shownTotal } from './row-amounts.js';
 import { summaryLines } from './summary.js';
@@ -71,6 +73,23 @@ export function writePerf(table: ImportedTable, options: WritePerfOptions): Writ
     return { text: lines.join('\n') + '\n', notes: writerNotes };
 }
 
+/**
+ * The 预算年度 a published title carries and the title without it, when the layout prints exactly that title
+ * again from the two (项目列表: 2024年…, 指标行: 2024年度…, 项目表 and 部门整体: …（2024年度）); else the title as it is.
+ */
+function titleAndYear(title: string, layout: ImportedLayout | undefined): { title: string; year?: string } {
+    const withYear = (layout ? layoutNamed(layout) : DEFAULT_LAYOUT)?.titleWithYear;
+    for (const [year] of withYear ? title.matchAll(/(?<!\d)\d{4}(?!\d)/g) : []) {
+        const rest = [`${year}年度`, `${year}年`, `（${year}年度）`, `(${year}年度)`]
+            .map(written => title.replace(written, '').trim())
+            .find(candidate => candidate !== '' && candidate !== title && !candidate.startsWith('度') && withYear!(candidate, year) === title);
+        if (rest) {
+            return { title: rest, year };
+        }
+    }
+    return { title };
+}
+
 function departmentLines(
     table: ImportedTable, department: ImportedDepartment, first: boolean,
     catalog: CatalogInfo | undefined, writerNotes: ImportNote[]
@@ -79,8 +98,12 @@ function departmentLines(
     for (const note of department.notes) {
         lines.push(...noteLines(INDENT, note));
     }
-    if (first && table.title && table.title !== DEFAULT_TITLE) {
-        lines.push(`${INDENT}表名 ${quote(table.title)}`);
+    const titled = first && table.title ? titleAndYear(table.title, table.layout) : undefined;
+    if (titled && titled.title !== DEFAULT_TITLE) {
+        lines.push(`${INDENT}表名 ${quote(titled.title)}`);
+    }
+    if (titled?.year) {
+        lines.push(`${INDENT}预算年度 ${titled.year}`);
     }
     if (table.unit) {
         lines.push(`${INDENT}单位 ${table.unit}`);

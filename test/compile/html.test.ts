@@ -45,7 +45,8 @@ describe('renderHtml', () => {
     });
 
     it('shows the title, department and unit above the table', () => {
-        expect(html).toContain(`<h1>${sampleTable.title}</h1>`);
+        // The visible title carries the 预算年度 (the JSON title stays the 表名).
+        expect(html).toContain(`<h1>${sampleTable.year}年${sampleTable.title}</h1>`);
         expect(html).toContain(`<span class="department">部门名称：${sampleTable.department}</span>`);
         expect(html).toContain('<span class="unit">单位：万元</span>');
         expect(html.indexOf('<h1>')).toBeLessThan(html.indexOf('<table>'));

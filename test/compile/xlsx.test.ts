@@ -30,7 +30,8 @@ describe('renderXlsx', () => {
     });
 
     it('writes the title, department line and header', () => {
-        expect(sheet.getCell('A1').value).toBe(sampleTable.title);
+        // The visible title carries the 预算年度 (the JSON title stays the 表名).
+        expect(sheet.getCell('A1').value).toBe(`${sampleTable.year}年${sampleTable.title}`);
         expect(sheet.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
         expect(sheet.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
         expect(sheet.getCell('A2').value).toBe(`部门名称：${sampleTable.department}`);

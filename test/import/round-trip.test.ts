@@ -139,3 +139,17 @@ describe('the other layouts come back through their own published table', () => 
         }
     });
 });
+
+test('预算年度 is in the visible title of the XLSX and comes back from it', async () => {
+    const services = await createServices();
+    const text = '部门 "示例局" {\n    预算年度 2024\n    单位 万元\n    项目 "甲" {\n        总计 1.00\n        财政拨款 1.00\n'
+        + '        绩效目标 "目标。"\n        11 "场次" 指标值 ≥1场\n        22 "效益" 指标值 "提升"\n        31 "满意度" 指标值 ≥90%\n    }\n}\n';
+    const document = await parseDocument(text, services);
+    const bytes = await renderOutput('xlsx', document.parseResult.value);
+    const imported = await importBytes(bytes, 'year.xlsx', '.xlsx');
+    expect(imported.title).toBe('2024年项目支出绩效目标表（含转移支付项目）');
+    const again = await perfOf(imported, services);
+    expect(again.errors).toEqual([]);
+    // The rest of the title is the layout's own, so no 表名 line: the document is the one compiled.
+    expect(again.text).toContain('部门 "示例局" {\n    预算年度 2024\n');
+});

@@ -32,20 +32,32 @@ const updateDocsImages = process.argv.includes('--update-docs-images');
 const SELF_CHECK_TIMEOUT_MS = 120_000;
 
 const failures = [];
+let passed = 0;
 const log = message => console.log(`perf e2e: ${message}`);
-const check = (ok, message) => { log(`${ok ? 'PASS' : 'FAIL'} ${message}`); if (!ok) failures.push(message); };
-
-if (!fs.existsSync(vsix)) {
-    console.error('perf e2e: perf-budget.vsix is missing: run `npm run package` first (npm run test:e2e does)');
+const check = (ok, message) => { log(`${ok ? 'PASS' : 'FAIL'} ${message}`); if (ok) passed++; else failures.push(message); };
+/** The counts .ci/run adds to its closing line; written however the run ends. */
+const writeSummary = () => fs.writeFileSync(path.join(artifacts, 'summary.json'), JSON.stringify({ passed, failed: failures.length }) + '\n');
+/** A run that cannot start (nothing to test with) is one failed check, said plainly. */
+const cannotRun = message => {
+    console.error(`perf e2e: CANNOT RUN: ${message}`);
+    failures.push(message);
+    writeSummary();
     process.exit(1);
-}
-if (!fs.existsSync(chromiumPath)) {
-    console.error(`perf e2e: no Chromium at ${chromiumPath}: apt-get install -y chromium (or set PERF_CHROMIUM)`);
-    process.exit(1);
-}
-execFileSync('sh', [path.join(root, 'scripts/extension/install-code-server.sh')], { stdio: 'inherit' });
+};
 fs.rmSync(artifacts, { recursive: true, force: true });
 fs.mkdirSync(artifacts, { recursive: true });
+
+if (!fs.existsSync(vsix)) {
+    cannotRun('perf-budget.vsix is missing: run `npm run package` first (npm run test:e2e does)');
+}
+if (!fs.existsSync(chromiumPath)) {
+    cannotRun(`no Chromium at ${chromiumPath}: apt-get install -y chromium (or set PERF_CHROMIUM)`);
+}
+try {
+    execFileSync('sh', [path.join(root, 'scripts/extension/install-code-server.sh')], { stdio: 'inherit' });
+} catch {
+    cannotRun(`code-server or Node 24 could not be installed from the npm registry into ${cache} (its output is above)`);
+}
 const screenshot = (page, name) => page.screenshot({ path: path.join(artifacts, name) });
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-e2e-'));
@@ -199,6 +211,7 @@ try {
     fs.rmSync(work, { recursive: true, force: true });
 }
 
+writeSummary();
 if (failures.length > 0) {
     console.error(`perf e2e: FAILED (${failures.length}):\n${failures.map(f => `  - ${f}`).join('\n')}`);
     process.exit(1);

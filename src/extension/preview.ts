@@ -16,6 +16,12 @@ export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-s
 
 /** Delay after the last keystroke before the preview asks the server again. */
 const REFRESH_DELAY_MS = 250;
+/**
+ * A preview opened right after its document may ask before the server has read it (or be cancelled by the
+ * first build): until a table was shown, ask again this often, this many times, instead of waiting for an edit.
+ */
+const FIRST_TABLE_RETRY_MS = 500;
+const FIRST_TABLE_RETRIES = 20;
 
 export const PREVIEW_VIEW_TYPE = 'perf.preview';
 
@@ -23,6 +29,8 @@ interface Preview {
     panel: vscode.WebviewPanel;
     lastTable?: OfficialTable;
     timer?: NodeJS.Timeout;
+    /** Failed requests since the panel opened, while it has shown no table yet. */
+    failures: number;
 }
 
 export class PreviewManager implements vscode.Disposable {
@@ -53,7 +61,7 @@ export class PreviewManager implements vscode.Disposable {
             { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
             { enableScripts: false, enableCommandUris: false, localResourceRoots: [], retainContextWhenHidden: false }
         );
-        const preview: Preview = { panel };
+        const preview: Preview = { panel, failures: 0 };
         this.previews.set(key, preview);
         panel.onDidDispose(() => {
             clearTimeout(preview.timer);
@@ -87,6 +95,10 @@ export class PreviewManager implements vscode.Disposable {
             // The server cancels a request when a newer edit arrives: the next refresh brings the table.
             if (!preview.lastTable) {
                 preview.panel.webview.html = messagePage(`预览暂不可用：${error instanceof Error ? error.message : String(error)}`);
+                if (++preview.failures <= FIRST_TABLE_RETRIES) {
+                    clearTimeout(preview.timer);
+                    preview.timer = setTimeout(() => void this.refresh(document, preview), FIRST_TABLE_RETRY_MS);
+                }
             }
             return;
         }

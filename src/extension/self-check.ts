@@ -1,13 +1,15 @@
 /**
  * A test-only command (registered only when PERF_SELF_CHECK_RESULT names a file) that checks, from inside a
  * real VS Code, what a user would see: diagnostics, completion at an indicator code, format, preview,
- * compile and the status bar. It writes one PASS/FAIL line per check to that file, then "RESULT PASS|FAIL".
+ * compile, the status bar, full-width (IME) quotes, the keyword quick fix, inlay hints, the walkthrough and
+ * New Table command, rename refused on a built-in code and the per-project form layout (项目表). It writes one PASS/FAIL line per check to that file, then "RESULT PASS|FAIL".
  * Used by test/vscode (test-electron) and scripts/extension/e2e.mjs (code-server).
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SELF_CHECK_COMMAND } from './commands.js';
+import { PERF_COMMANDS, SELF_CHECK_COMMAND } from './commands.js';
 import { compile } from './compile-commands.js';
 import type { PreviewManager } from './preview.js';
 import type { SummaryStatusBar } from './status-bar.js';
@@ -21,6 +23,15 @@ export interface SelfCheckContext {
 }
 
 const EXAMPLE_NAME = 'nansha-commerce-bureau.perf';
+/** The one-form-per-project layout (项目表, issue 14): its preview and compile follow that layout. */
+const PROJECT_FORM_NAME = 'project-form.perf';
+const EXTENSION_ID = 'perf-budget.perf-budget';
+/** Every string in full-width quotes, as a Chinese IME types them, a balanced “” inside one: no errors. */
+const IME_QUOTES_TEXT = '部门 “自检单位” {\n    单位 万元\n    项目 “自检项目” {\n        总计 1.00\n        财政拨款 1.00\n'
+    + '        绩效目标 “完成“十四五”规划的自检”\n        11 “数量” 指标值 ≥1个\n    }\n}\n';
+/** 财正拨款 is a typo of the keyword 财政拨款: one error, and a quick fix that writes the keyword meant. */
+const MISTYPED_KEYWORD_TEXT = '部门 "自检单位" {\n    单位 万元\n    项目 "自检项目" {\n        总计 10.00\n        财正拨款 10.00\n'
+    + '        11 "数量" 指标值 ≥1个\n    }\n}\n';
 /** An unknown level-2 code and an unquoted name: the server must report both. */
 const BROKEN_TEXT = '部门 "自检单位" {\n    项目 "自检项目" {\n        总计 1.00\n        99 "未知代码" 指标值 ≥3%\n        11 未加引号 指标值 ≥1个\n    }\n}\n';
 /** Valid but badly laid out: formatting must change it. */
@@ -94,10 +105,7 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
     await check('preview', async () => {
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(example));
         await vscode.commands.executeCommand('perf.openPreviewToSide', example);
-        const html = await waitFor(() => {
-            const current = context.previews.htmlOf(example);
-            return current?.includes('<table') ? current : undefined;
-        }, 15_000, 'the preview never showed a table');
+        const html = await previewTable(context, example);
         expect(html.includes('项目支出绩效目标表') && html.includes('工作经费') && html.includes('67,522.75'), 'the preview lacks the title, a project or the 合计');
         // The CSP sits in a meta tag, its quotes escaped as &#39;.
         expect(!/<script/i.test(html) && /http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;/.test(html),
@@ -115,6 +123,108 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
         });
     }
 
+    await check('full-width (IME) quotes', async () => {
+        const document = await vscode.workspace.openTextDocument({ language: 'perf', content: IME_QUOTES_TEXT });
+        await vscode.window.showTextDocument(document);
+        const diagnostics = await waitForDiagnostics(document.uri, all => all, 3000);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        const errors = diagnostics.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
+        expect(errors.length === 0, `expected no errors in a document quoted with “…”, got ${errors.map(d => `${d.range.start.line + 1}: ${d.message}`).join(' | ')}`);
+        return `${diagnostics.length} diagnostics, 0 errors`;
+    });
+
+    await check('keyword quick fix', async () => {
+        const document = await vscode.workspace.openTextDocument({ language: 'perf', content: MISTYPED_KEYWORD_TEXT });
+        await vscode.window.showTextDocument(document);
+        const errorsOf = () => vscode.languages.getDiagnostics(document.uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error);
+        const errors = await waitFor(() => errorsOf().length > 0 ? errorsOf() : undefined, 15_000, 'no diagnostic for 财正拨款');
+        try {
+            expect(errors.length === 1 && errors[0].range.start.line === 4 && errors[0].message.includes('财政拨款'),
+                `expected one error on line 5 naming 财政拨款, got ${errors.map(d => `${d.range.start.line + 1}: ${d.message}`).join(' | ')}`);
+            const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, errors[0].range);
+            const fix = actions.find(action => action.title.includes('财政拨款') && action.edit);
+            expect(fix !== undefined, `no quick fix writing 财政拨款 among: ${actions.map(action => action.title).join(' | ')}`);
+            expect(await vscode.workspace.applyEdit(fix!.edit!), 'the quick fix edit was not applied');
+            const fixedLine = document.lineAt(4).text;
+            expect(fixedLine === '        财政拨款 10.00', `expected the line to read “财政拨款 10.00”, got “${fixedLine.trim()}”`);
+            await waitFor(() => errorsOf().length === 0 ? true : undefined, 15_000, `errors remain after the fix: ${errorsOf()[0]?.message}`);
+            return `“${fix!.title}” → ${fixedLine.trim()}, no errors left`;
+        } finally {
+            await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        }
+    });
+
+    await check('inlay hints', async () => {
+        const document = await vscode.workspace.openTextDocument(example);
+        const whole = new vscode.Range(0, 0, document.lineCount, 0);
+        // Right after the preceding checks the server may still be rebuilding: ask until it answers with hints.
+        const hints = await waitForAsync(async () => {
+            const answer = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', example, whole);
+            return answer.length > 0 ? answer : undefined;
+        }, 15_000, 'no inlay hints for the reference example');
+        const labelOnLine = (pattern: RegExp) => {
+            const line = document.getText().split('\n').findIndex(text => pattern.test(text));
+            const hint = hints.find(h => h.position.line === line);
+            return hint && (typeof hint.label === 'string' ? hint.label : hint.label.map(part => part.value).join(''));
+        };
+        // The reference states 合计 67,522.75 where its rows add up to 67,522.74: rounding, as the published table has it.
+        const total = labelOnLine(/^\s+合计 67,522\.75/);
+        expect(total === 'Σ 67,522.74 · 相差 +0.01（四舍五入 rounding）', `after the 合计: ${total ?? 'no hint'}`);
+        const projectTotal = labelOnLine(/^\s+总计 /);
+        expect(projectTotal === 'Σ ✓', `after the first project's 总计: ${projectTotal ?? 'no hint'}`);
+        return `${hints.length} hints; 合计: ${total}; first 总计: ${projectTotal}`;
+    });
+
+    await check('walkthrough and New Table command', async () => {
+        const commands = await vscode.commands.getCommands(true);
+        const walkthroughs: { id: string; steps: { completionEvents?: string[] }[] }[] =
+            vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes?.walkthroughs ?? [];
+        expect(walkthroughs.length > 0, `${EXTENSION_ID} contributes no walkthroughs`);
+        // The steps complete on perf commands: each must be one that is registered.
+        const stepCommands = walkthroughs.flatMap(w => w.steps.flatMap(step => step.completionEvents ?? []))
+            .filter(event => event.startsWith('onCommand:')).map(event => event.slice('onCommand:'.length));
+        const needed = [...new Set([PERF_COMMANDS.newTable, ...stepCommands])];
+        const missing = needed.filter(command => !commands.includes(command));
+        expect(missing.length === 0, `commands not registered: ${missing.join(', ')}`);
+        await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthroughs[0].id}`, false);
+        return `walkthrough ${walkthroughs[0].id} (${walkthroughs[0].steps.length} steps) opened; ${needed.join(', ')} registered`;
+    });
+
+    await check('rename refused on a built-in catalog code', async () => {
+        const document = await vscode.workspace.openTextDocument(example);
+        const line = document.getText().split('\n').findIndex(text => /^\s+11 "/.test(text));
+        const position = new vscode.Position(line, document.lineAt(line).firstNonWhitespaceCharacterIndex);
+        const refusal = async (command: string, ...args: unknown[]) => {
+            try {
+                const answer = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>(command, example, position, ...args);
+                expect(!answer || (answer instanceof vscode.WorkspaceEdit && answer.size === 0), `${command} answered an edit of ${answer?.size} files`);
+                return `${command}: no edit`;
+            } catch (error) {
+                const message = error instanceof Error ? error.message : String(error);
+                expect(message.includes('内置指标体系'), `${command} failed without saying why: ${message}`);
+                return `${command}: ${message.slice(0, 40)}…`;
+            }
+        };
+        return [await refusal('vscode.prepareRename'), await refusal('vscode.executeDocumentRenameProvider', '19')].join('; ');
+    });
+
+    await check('per-project form (项目表): diagnostics, preview, compile', async () => {
+        const [form] = await vscode.workspace.findFiles(`**/${PROJECT_FORM_NAME}`, '**/node_modules/**', 1);
+        expect(form !== undefined, `the workspace has no ${PROJECT_FORM_NAME}`);
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(form!));
+        await waitForAsync(() => context.statusBar.refresh(), 15_000, 'the server never validated the file'); // answers once validated
+        const diagnostics = vscode.languages.getDiagnostics(form!);
+        const errors = diagnostics.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
+        expect(errors.length === 0, `expected no errors, got ${errors.map(d => `${d.range.start.line + 1}: ${d.message}`).join(' | ')}`);
+        await vscode.commands.executeCommand('perf.openPreviewToSide', form);
+        const html = await previewTable(context, form!);
+        expectProjectForm('the preview', html);
+        const output = await compile(context.client, 'html', form!);
+        expect(output !== undefined && fs.existsSync(output), 'no html file was written');
+        expectProjectForm(output!, fs.readFileSync(output!, 'utf8'));
+        return `${diagnostics.length} diagnostics, 0 errors; preview and ${path.basename(output!)} in the 项目表 layout`;
+    });
+
     await check('status bar', async () => {
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(example));
         // A refresh cancelled by the server (a newer build) answers nothing: ask again.
@@ -127,6 +237,26 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
     lines.push(`RESULT ${passed ? 'PASS' : 'FAIL'}`);
     fs.writeFileSync(resultFile, lines.join('\n') + '\n');
     return passed;
+}
+
+/** The preview's HTML once it shows a table; else an error saying what it shows instead. */
+async function previewTable(context: SelfCheckContext, uri: vscode.Uri): Promise<string> {
+    try {
+        return await waitFor(() => {
+            const current = context.previews.htmlOf(uri);
+            return current?.includes('<table') ? current : undefined;
+        }, 20_000, 'the preview never showed a table');
+    } catch (error) {
+        const shown = context.previews.htmlOf(uri)?.replace(/<style[^]*?<\/style>|<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+        throw new Error(`${error instanceof Error ? error.message : error}; it shows: ${shown}`);
+    }
+}
+
+/** The 项目表 prints one form per project (metadata, goals, indicator rows, cost breakdown), not the list's project rows. */
+function expectProjectForm(where: string, html: string): void {
+    const missing = ['项目支出绩效目标表（2024年度）', '主管部门', '实施期目标', 'class="row-indicator"', '材料费'].filter(part => !html.includes(part));
+    expect(missing.length === 0, `${where} lacks ${missing.join(', ')} of the 项目表 layout`);
+    expect(!html.includes('class="row-project"'), `${where} has the project rows of the list layout, not the 项目表`);
 }
 
 function expect(condition: boolean, message: string): void {

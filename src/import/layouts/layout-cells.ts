@@ -50,6 +50,8 @@ export function cellsOfSheets(sheets: readonly SourceSheet[], account: SourceAcc
 
 /** Cell separators in a line of text: a tab, `|`, two or more spaces, the ideographic space. */
 const SEPARATOR = /\t+|\s*[|｜]+\s*|\s{2,}|\u3000+/g;
+/** The same, without the global flag: `test` keeps no position between calls. */
+const HAS_SEPARATOR = new RegExp(SEPARATOR.source);
 /** A line this long without wide gaps is a form run together on one line: single spaces separate its cells. */
 const RUN_TOGETHER_LENGTH = 120;
 
@@ -59,13 +61,13 @@ const SINGLE_SPACED_HEADER = /(?:^|\S )一级指标 二级指标 \S/m;
 /** Cells of a text: every line is a row, cut at its separators (the `|` characters are table rules: mapped). */
 export function cellsOfText(text: string, account: SourceAccount): LayoutInput {
     const cells: LayoutCell[] = [];
-    const singleSpaced = SINGLE_SPACED_HEADER.test(text) && !new RegExp(SEPARATOR.source).test(text.replace(/\r?\n/g, ' '));
+    const singleSpaced = SINGLE_SPACED_HEADER.test(text) && !HAS_SEPARATOR.test(text.replace(/\r?\n/g, ' '));
     for (const line of textLines(text, account, /\r\n|\r|\n|\f/)) {
-        const runTogether = line.text.length > RUN_TOGETHER_LENGTH && !new RegExp(SEPARATOR.source).test(line.text);
+        const runTogether = line.text.length > RUN_TOGETHER_LENGTH && !HAS_SEPARATOR.test(line.text);
         const separator = singleSpaced || runTogether ? /\s+/g : SEPARATOR;
         let start = 0;
         const pieces: Array<[number, string]> = [];
-        for (const match of line.text.matchAll(new RegExp(separator.source, 'g'))) {
+        for (const match of line.text.matchAll(separator)) { // matchAll copies the (global) pattern
             pieces.push([start, line.text.slice(start, match.index)]);
             start = match.index + match[0].length;
         }

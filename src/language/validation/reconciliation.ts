@@ -178,14 +178,16 @@ export class ReconciliationRules {
             return;
         }
         this.checkCosts(project, total, accept);
-        if (totalSources(project, row).length === 0) {
+        // With a stated total, no sum to compare means no fund source at all.
+        const sums = projectSums(project);
+        if (sums.length === 0) {
             report(accept, 'missing-fund-source',
                 `项目“${project.name}”写了总计 ${total.text}，但没有资金来源：请补上财政拨款、财政专户拨款或其他资金。`
                 + '（a total without fund sources）',
                 { node: total.node, property: 'value' }, { total: total.text });
             return;
         }
-        projectSums(project).forEach(figure => this.compare(accept, project, figure));
+        sums.forEach(figure => this.compare(accept, project, figure));
     }
 
     /** The named parts of a written source (计入 财政拨款) may list only some of it, never more than all of it. */

@@ -15,7 +15,7 @@ import {
     CHECK_WORKSPACE_REQUEST, COMPILE_REQUEST, DOCUMENT_SUMMARY_REQUEST, IMPORT_TABLE_REQUEST, NEW_TABLE_REQUEST, OFFICIAL_TABLE_REQUEST,
     type NewTableResult, type CheckWorkspaceResult, type CompileResult, type DocumentSummaryResult, type ImportTableResult, type OfficialTableResult
 } from '../../src/protocol/perf-protocol.js';
-import { readReferenceExample, referenceExample, referenceText, repoRoot } from '../helpers.js';
+import { diagnosticsOf, parseDocument, readReferenceExample, referenceExample, referenceText, repoRoot } from '../helpers.js';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
@@ -142,11 +142,32 @@ describe('bundles and the .vsix', () => {
         const extensionFiles = vsixFiles.filter(name => name.startsWith('extension/')).map(name => name.slice('extension/'.length));
         expect(extensionFiles).toEqual([
             'LICENSE.txt', 'catalogs/2015.perf', 'catalogs/2021.perf', 'dist/extension.cjs', 'dist/server.cjs',
+            'images/extension-completion.png', 'images/extension-diagnostics.png', 'images/extension-preview.png',
             'images/icon.png', 'l10n/bundle.l10n.zh-cn.json', 'language-configuration.json', 'package.json', 'package.nls.json',
             'package.nls.zh-cn.json', 'readme.md', 'schemas/perf.config.schema.json', 'snippets/perf.json',
             'syntaxes/perf.tmLanguage.json', 'walkthrough/check.md', 'walkthrough/compile.md', 'walkthrough/first-project.md',
             'walkthrough/new-file.md', 'walkthrough/preview.md'
         ]);
+    });
+
+    test("the .vsix README is the extension user's page, and every image it shows is inside the package", () => {
+        const readme = fs.readFileSync(path.join(unpacked, 'extension/readme.md'), 'utf8');
+        expect(readme).toBe(fs.readFileSync(path.join(repoRoot, 'docs/extension-readme.md'), 'utf8'));
+        expect(readme).not.toMatch(/npm (install|run|test)|perf check|perf compile/); // not the command-line manual
+        const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map(match => match[1]);
+        expect(images.length).toBeGreaterThan(0);
+        for (const image of images) {
+            expect(image).not.toMatch(/^[a-z]+:|^\/|\.\./); // relative, inside the package
+            expect(vsixFiles).toContain(`extension/${image}`);
+        }
+        for (const command of contributes.commands as Array<{ command: string; title: string }>) {
+            expect(readme, `${command.command} is described`).toContain(`perf: ${english[command.title.slice(1, -1)]}`);
+        }
+    });
+
+    test('the example table of the .vsix README checks without a problem', async () => {
+        const example = /```perf\n([\s\S]*?)```/.exec(fs.readFileSync(path.join(repoRoot, 'docs/extension-readme.md'), 'utf8'))![1];
+        expect(diagnosticsOf(await parseDocument(example))).toEqual([]);
     });
 
     test('the client bundle loads outside VS Code and registers every contributed command on activation', () => {

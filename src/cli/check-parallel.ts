@@ -36,6 +36,9 @@ export type CheckSettings = LoadOptions & { project: ProjectConfig };
 
 /** The findings of every file, in the order of texts, from as many threads as pay (threadCount). */
 export async function checkTexts(texts: SourceFile[], settings: CheckSettings, threads = threadCount(texts)): Promise<CheckedFile[]> {
+    if (process.env.PERF_DEBUG) {
+        process.stderr.write(`perf: checking ${texts.length} files on ${threads} thread${threads === 1 ? '' : 's'}\n`);
+    }
     const { checkShare } = await import('./check-share.js');
     if (threads <= 1) {
         return checkShare({ texts, own: texts.map((_, index) => index), settings });
@@ -55,22 +58,23 @@ export async function checkTexts(texts: SourceFile[], settings: CheckSettings, t
 }
 
 /**
- * Threads that pay: PERF_CHECK_THREADS when set (1: one thread; tests set more to check small runs in
- * parallel), else one per core up to one per file, when the files are large enough in all and hold no summary.
+ * Threads that pay: one for a run with a summary, else PERF_CHECK_THREADS when set (1: one thread; the tests
+ * set more to check small runs in parallel), else one per core up to one per file when the files are large
+ * enough in all.
  */
 export function threadCount(texts: readonly SourceFile[], env: NodeJS.ProcessEnv = process.env): number {
     const requested = env.PERF_CHECK_THREADS;
-    if (requested !== undefined && requested !== '') {
-        if (!/^[1-9]\d*$/.test(requested)) {
-            throw new InputError(`PERF_CHECK_THREADS=${requested}: expected a whole number of at least 1 (1 checks in one thread)`);
-        }
-        return Math.min(Number(requested), Math.max(texts.length, 1));
+    if (requested !== undefined && requested !== '' && !/^[1-9]\d*$/.test(requested)) {
+        throw new InputError(`PERF_CHECK_THREADS=${requested}: expected a whole number of at least 1 (1 checks in one thread)`);
     }
-    const characters = texts.reduce((sum, file) => sum + file.text.length, 0);
-    if (texts.length < 2 || characters < MIN_PARALLEL_CHARACTERS || texts.some(file => MAY_DECLARE_SUMMARY.test(file.text))) {
+    if (texts.length < 2 || texts.some(file => MAY_DECLARE_SUMMARY.test(file.text))) {
         return 1;
     }
-    return Math.min(os.availableParallelism(), texts.length);
+    if (requested) {
+        return Math.min(Number(requested), texts.length);
+    }
+    const characters = texts.reduce((sum, file) => sum + file.text.length, 0);
+    return characters < MIN_PARALLEL_CHARACTERS ? 1 : Math.min(os.availableParallelism(), texts.length);
 }
 
 /** The indices of the files of each thread, about equal in size: each file in turn to the lightest thread. */

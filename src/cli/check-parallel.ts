@@ -21,7 +21,7 @@ import type { ProjectConfig } from '../language/settings/project-config.js';
 import type { SourceFile } from './source-files.js';
 
 /** Below this many characters in all, one thread is faster than several (docs/performance.md, sixth round). */
-export const MIN_PARALLEL_CHARACTERS = 1_500_000;
+export const MIN_PARALLEL_CHARACTERS = 5_000_000;
 
 // The token sequences that open a catalog and a summary (perf.langium: keyword, name=STRING, '{'), with the
 // grammar's hidden terminals (WS, ML_COMMENT, SL_COMMENT) between them. Matched anywhere in the text, so a
@@ -36,18 +36,19 @@ export type CheckSettings = LoadOptions & { project: ProjectConfig };
 
 /** The findings of every file, in the order of texts, from as many threads as pay (threadCount). */
 export async function checkTexts(texts: SourceFile[], settings: CheckSettings, threads = threadCount(texts)): Promise<CheckedFile[]> {
-    if (process.env.PERF_DEBUG) {
-        process.stderr.write(`perf: checking ${texts.length} files on ${threads} thread${threads === 1 ? '' : 's'}\n`);
-    }
-    const { checkShare } = await import('./check-share.js');
     if (threads <= 1) {
+        const { checkShare } = await import('./check-share.js');
         return checkShare({ texts, own: texts.map((_, index) => index), settings });
+    }
+    if (process.env.PERF_DEBUG) {
+        process.stderr.write(`perf: checking ${texts.length} files on ${threads} threads\n`);
     }
     const parts = splitFiles(texts, threads);
     const [mainPart, ...workerParts] = parts.map(own => shareOf(texts, own, settings));
+    // The workers start before the main thread loads Langium for its own share, so all load it at once.
     const workers = workerParts.map(share => startWorker(share));
     try {
-        // Started before the main thread loads Langium and checks its own share, so all start at once.
+        const { checkShare } = await import('./check-share.js');
         const results = await Promise.all([checkShare(mainPart), ...workers.map(worker => worker.result)]);
         const files = new Array<CheckedFile>(texts.length);
         parts.forEach((own, part) => own.forEach((index, position) => { files[index] = results[part][position]; }));

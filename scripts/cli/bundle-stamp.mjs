@@ -57,12 +57,13 @@ export function bundleStaleness(root) {
 }
 
 /**
- * The module bin/perf.js imports: the bundle when it is fresh, else lib/cli/main.js. PERF_CLI_BUNDLE=off
- * always takes lib/ (to compare the two); PERF_DEBUG=1 says on stderr which one runs and why.
+ * The module bin/perf.js imports (or bin/perf-check-worker.js, with name 'check-worker'): the bundle's when it is
+ * fresh, else lib/cli's. PERF_CLI_BUNDLE=off always takes lib/ (to compare the two); PERF_DEBUG=1 says on stderr
+ * which one runs and why.
  */
-export function cliEntry(root, env = process.env) {
+export function cliEntry(root, env = process.env, name = 'main') {
     const reason = env.PERF_CLI_BUNDLE === 'off' ? 'PERF_CLI_BUNDLE=off' : bundleStaleness(root);
-    const entry = reason === undefined ? BUNDLE_ENTRY : LIB_ENTRY;
+    const entry = reason === undefined ? `${BUNDLE_FOLDER}/${name}.js` : `lib/cli/${name}.js`;
     if (env.PERF_DEBUG) {
         process.stderr.write(`perf: running ${entry}${reason === undefined ? ' (bundle is fresh)' : `: ${reason}`}\n`);
     }

@@ -47,7 +47,8 @@ export async function bundleCli(root, { afterBuild } = {}) {
     const result = await esbuild.build({
         ...nodeBundleOptions,
         absWorkingDir: root,
-        entryPoints: { main: LIB_ENTRY },
+        // The worker thread of a parallel `perf check` (bin/perf-check-worker.js runs it) shares the chunks of main.
+        entryPoints: { main: LIB_ENTRY, 'check-worker': 'lib/cli/check-worker.js' },
         outdir: staging,
         chunkNames: 'chunks/[name]-[hash]',
         format: 'esm',

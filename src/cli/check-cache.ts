@@ -128,7 +128,8 @@ function fileState(file: string): [number, number] | null {
     return stats ? [stats.size, stats.mtimeMs] : null;
 }
 
-function packageRoot(start: string): string {
+/** The nearest folder from start upwards with a package.json (perf's own, from lib/, dist/cli/ or src/). */
+export function packageRoot(start: string): string {
     for (let dir = start; ; dir = path.dirname(dir)) {
         if (fs.existsSync(path.join(dir, 'package.json'))) {
             return dir;

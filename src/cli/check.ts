@@ -4,6 +4,7 @@ import { InputError } from './input-error.js';
 import { projectConfigFor } from './project-config.js';
 import { formatDiagnostics, isError, summary, summaryCounts } from './report.js';
 import { ruleLoadOptions, type RuleOptions } from './rule-options.js';
+import { readSourceFiles } from './source-files.js';
 
 export interface CheckOptions extends InputOptions, RuleOptions {
     /** text (default: file:line:col lines and a summary line), json, or sarif (SARIF 2.1.0 for code scanning). */
@@ -52,15 +53,19 @@ export async function checkCommand(paths: string[], options: CheckOptions = {}):
     return all.some(isError) ? 1 : 0;
 }
 
-/** The diagnostics of each file: from the cache when nothing they depend on changed, else from Langium (loaded only then). */
+/**
+ * The diagnostics of each file: from the cache when nothing they depend on changed, else from Langium (loaded
+ * only then), on several threads when the run is large enough (check-parallel.ts).
+ */
 async function checkedFiles(paths: string[], settings: LoadOptions, useCache: boolean): Promise<CheckedFile[]> {
     const cache = useCache ? CheckCache.open(paths, settings) : undefined;
     const cached = cache?.lookup();
     if (cached) {
         return cached;
     }
-    const { loadFiles } = await import('./documents.js');
-    const files = (await loadFiles(paths, settings)).files.map(file => ({ path: file.path, diagnostics: file.diagnostics }));
+    const texts = readSourceFiles(paths, settings.encoding);
+    const { checkTexts } = await import('./check-parallel.js');
+    const files = await checkTexts(texts, { ...settings, project: settings.project ?? projectConfigFor(paths) });
     cache?.store(files);
     return files;
 }

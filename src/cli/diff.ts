@@ -5,7 +5,7 @@ import { parseVersion } from '../diff/parse-version.js';
 import { renderDiff, type DiffFormat } from '../diff/render.js';
 import { renderOutline } from '../diff/render-outline.js';
 import { decodeSourceBytes } from '../source/encoding.js';
-import { readSourceFile, sourceEncoding } from './documents.js';
+import { readSourceFile, sourceEncoding } from './source-files.js';
 import { InputError } from './input-error.js';
 
 export interface DiffOptions {

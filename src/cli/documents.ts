@@ -8,10 +8,9 @@ import type { RuleSettings } from '../language/validation/rule-settings.js';
 import { SETTINGS_SECTION } from '../language/settings/perf-settings.js';
 import type { PerfConfigurationProvider } from '../language/settings/perf-configuration-provider.js';
 import type { ProjectConfig } from '../language/settings/project-config.js';
-import { parseSourceEncoding, readSourceText, SourceTextError, type SourceEncoding } from '../source/encoding.js';
 import { BatchModule } from '../language/langium-speed/batch-module.js';
-import { InputError } from './input-error.js';
 import { projectConfigFor } from './project-config.js';
+import { readSourceFiles, type SourceFile } from './source-files.js';
 
 
 export interface LoadedFile {
@@ -41,9 +40,12 @@ export interface LoadOptions extends InputOptions {
  * editor would: so `perf check` reports exactly what the editor shows.
  */
 export async function loadFiles(paths: string[], options: LoadOptions = {}): Promise<{ services: PerfServices; files: LoadedFile[] }> {
-    const encoding = sourceEncoding(options.encoding);
-    const texts = paths.map(file => ({ path: file, text: readSourceFile(file, encoding) }));
-    const project = options.project ?? projectConfigFor(paths);
+    return loadTexts(readSourceFiles(paths, options.encoding), { ...options, project: options.project ?? projectConfigFor(paths) });
+}
+
+/** loadFiles on texts read already (a `perf check` worker thread gets them from the main thread). */
+export async function loadTexts(texts: readonly SourceFile[], options: LoadOptions & { project: ProjectConfig }): Promise<{ services: PerfServices; files: LoadedFile[] }> {
+    const project = options.project;
     const { shared, perf } = createPerfServices(NodeFileSystem, BatchModule);
     // The options reach PerfSettings as the editor's settings do (perf.rules, perf.roundingTolerance, perf.catalog),
     // over perf.config.json as the editor's settings are.
@@ -63,25 +65,4 @@ export async function loadFiles(paths: string[], options: LoadOptions = {}): Pro
             diagnostics: document.diagnostics ?? []
         }))
     };
-}
-
-/** `--encoding`: undefined means detected per file; a name perf does not know is a one-line InputError. */
-export function sourceEncoding(name: string | undefined): SourceEncoding {
-    try {
-        return name === undefined ? 'auto' : parseSourceEncoding(name);
-    } catch (error) {
-        throw new InputError((error as Error).message);
-    }
-}
-
-/**
- * The text of a .perf file: UTF-8 (a BOM is dropped), GBK/GB18030 or UTF-16 with a BOM, as src/source/encoding.ts
- * detects it or `--encoding` names it; otherwise a one-line InputError with file:line:col saying what to do.
- */
-export function readSourceFile(file: string, encoding: SourceEncoding = 'auto'): string {
-    try {
-        return readSourceText(file, encoding).text;
-    } catch (error) {
-        throw error instanceof SourceTextError ? new InputError(error.message) : error;
-    }
 }

@@ -102,6 +102,17 @@ describe('the bundle of the command line', () => {
         expect(JSON.parse(bundleJson).rows).toHaveLength(1 + 1 + 28); // 合计, the department, 28 projects
     });
 
+    test('runs the worker threads of a parallel check from the bundle too, with the findings of one thread', () => {
+        const examples = fs.readdirSync('examples').filter(name => name.endsWith('.perf')).map(name => path.join('examples', name));
+        const parallel = runCopy(['check', '--no-cache', ...examples], { PERF_CHECK_THREADS: '2' });
+        const single = runCopy(['check', '--no-cache', ...examples], { PERF_CHECK_THREADS: '1' });
+        expect(parallel.stderr.split('\n').sort()).toEqual(['', `perf: checking ${examples.length} files on 2 threads`,
+            'perf: running dist/cli/check-worker.js (bundle is fresh)', RUNS_BUNDLE.trim()]);
+        expect(parallel.stdout).toBe(single.stdout);
+        expect(parallel.code).toBe(single.code);
+        expect(parallel.stdout).toContain(`${examples.length} files checked`);
+    });
+
     test('writes the XLSX through its lazily loaded chunk', () => {
         const output = path.join(copy, 'out.xlsx');
         const result = runCopy(['compile', example, '--format', 'xlsx', '-o', output]);

@@ -50,7 +50,7 @@ for (let i = 0; i < keystrokes; i++) {
 const sorted = [...times].sort((a, b) => a - b);
 const at = fraction => sorted[Math.ceil(fraction * sorted.length) - 1].toFixed(1);
 console.log(`${keystrokes} keystrokes: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms, `
-    + `over 30 ms: ${times.filter(time => time > 30).length}`);
+    + `over 30 ms: ${times.filter(time => time > 30).length}, peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
 
 if (allocations) {
     const { profile } = await session.post('HeapProfiler.stopSampling');

@@ -5,6 +5,7 @@
 //   npm run bench -- --smoke            small sizes, 2 runs: checks that the harness works (used by the tests)
 //   npm run bench -- --only startup,check,peers,province,compile,lsp,lsp-province   --runs N (default 5)   --keep (leave the generated files)
 //   npm run bench -- --server cli       the LSP figures with `perf lsp --stdio` even when dist/server.cjs exists
+//   npm run bench -- --server-exec-argv '--max-semi-space-size=4'   Node options for the server instead of the client's
 //   npm run bench -- --profile-server DIR   write the language server's CPU profile (node --cpu-prof) into DIR
 //
 // Figures: (0) `perf --help`; (1) `perf check --no-cache` as a whole process on 25,000 and 250,000 indicators,
@@ -55,6 +56,7 @@ function parseArguments(argv) {
             case '--runs': options.runs = Number(argv[++i]); break;
             case '--only': options.only = argv[++i].split(','); break;
             case '--server': options.server = argv[++i]; break;
+            case '--server-exec-argv': options.serverExecArgv = argv[++i].split(' ').filter(Boolean); break;
             case '--profile-server': options.profileServer = path.resolve(argv[++i]); break;
             default: throw new Error(`unknown option ${argv[i]}; see the head of scripts/bench.mjs`);
         }
@@ -243,8 +245,9 @@ async function benchCompile(options, sizes, workDir) {
  * The language server an editor runs (the bundled one when the extension is built, else `perf lsp --stdio`),
  * started with the Node options and environment the VS Code client gives it.
  */
-async function serverCommand(choice) {
-    const { SERVER_ENV, SERVER_EXEC_ARGV } = await import('../lib/server/server-process.js');
+async function serverCommand(choice, execArgv) {
+    const { SERVER_ENV, SERVER_EXEC_ARGV: clientExecArgv } = await import('../lib/server/server-process.js');
+    const SERVER_EXEC_ARGV = execArgv ?? clientExecArgv;
     const settings = [...Object.entries(SERVER_ENV).map(([name, value]) => `${name}=${value}`), 'node', ...SERVER_EXEC_ARGV].join(' ');
     const env = { ...process.env, ...SERVER_ENV };
     const bundled = path.join(repoRoot, 'dist', 'server.cjs');
@@ -305,7 +308,7 @@ async function timeToAllDiagnosed(diagnosed, files, started, quietMs = 2000) {
 
 /** Starts the language server on `folder` as an editor does and opens `openedText` at `openedUri`; resolves once its diagnostics come. */
 async function startServer(options, workDir, folder, openedUri, openedText, diagnosed) {
-    const server = await serverCommand(options.server);
+    const server = await serverCommand(options.server, options.serverExecArgv);
     const profiling = options.profileServer ? ['--cpu-prof', '--cpu-prof-dir', options.profileServer] : [];
     const client = new LspClient(process.execPath, [...profiling, ...server.args], { cwd: workDir, env: server.env });
     client.label = server.label;

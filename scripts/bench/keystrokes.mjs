@@ -1,18 +1,21 @@
 // Keystrokes in-process, without the LSP connection, for finding where a keystroke's time and garbage go:
-//   node [--max-semi-space-size=8 --heap-growing-percent=25] scripts/bench/keystrokes.mjs DIR [--keystrokes N] [--allocations]
+//   node [--max-semi-space-size=16 --heap-growing-percent=25] scripts/bench/keystrokes.mjs DIR [--keystrokes N] [--allocations] [--drop-cst]
 // builds DIR (a workspace from `npm run gen -- --files …`) as the language server does, adds a 300-indicator
 // file, then types and deletes one character in a goal N times (default 100) through DocumentBuilder.update,
 // as the server does on didChange. Prints the keystroke times; with --allocations, what each keystroke
-// allocates by function (V8's sampling heap profiler, counting objects already collected).
+// allocates by function (V8's sampling heap profiler, counting objects already collected); with --drop-cst,
+// the other documents' CST is dropped first (scripts/bench/drop-cst.mjs: what a smaller live heap would buy).
 // Run it under `node --cpu-prof` for the CPU side.
 import '../object-group-by.mjs';
 import inspector from 'node:inspector/promises';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPerfServices } from '../../lib/language/perf-module.js';
 import { editedFileText, typingPosition } from '../bench.mjs';
+import { dropCst } from './drop-cst.mjs';
 
 const [folder, ...options] = process.argv.slice(2);
 const keystrokes = Number(options[options.indexOf('--keystrokes') + 1] || 100);
@@ -33,6 +36,10 @@ for (let i = 0; i < 20; i++) {
     await keystroke(i); // warm-up: the first edits compile code and fill caches
 }
 
+if (options.includes('--drop-cst')) {
+    dropCst(shared, uri.toString());
+}
+
 const session = new inspector.Session();
 session.connect();
 const allocations = options.includes('--allocations');
@@ -41,16 +48,33 @@ if (allocations) {
         samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true
     });
 }
+// Garbage collections while typing, by kind: less sensitive to a busy machine than the keystroke times.
+const collections = { minor: { count: 0, ms: 0 }, major: { count: 0, ms: 0 } };
+const gcObserver = new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+        const kind = collections[entry.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'major' : 'minor'];
+        kind.count++;
+        kind.ms += entry.duration;
+    }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+const cpuBefore = process.cpuUsage();
 const times = [];
 for (let i = 0; i < keystrokes; i++) {
     const started = performance.now();
     await keystroke(i);
     times.push(performance.now() - started);
 }
+const cpu = process.cpuUsage(cpuBefore);
+await new Promise(resolve => setTimeout(resolve, 100)); // the observer hears of the last collections
+gcObserver.disconnect();
 const sorted = [...times].sort((a, b) => a - b);
 const at = fraction => sorted[Math.ceil(fraction * sorted.length) - 1].toFixed(1);
 console.log(`${keystrokes} keystrokes: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms, `
-    + `over 30 ms: ${times.filter(time => time > 30).length}`);
+    + `over 30 ms: ${times.filter(time => time > 30).length}, peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; `
+    + `per keystroke: cpu ${((cpu.user + cpu.system) / 1000 / keystrokes).toFixed(1)} ms (all threads), `
+    + `gc ${collections.minor.count} minor (${(collections.minor.ms / keystrokes).toFixed(1)} ms), `
+    + `${collections.major.count} major (${(collections.major.ms / keystrokes).toFixed(1)} ms)`);
 
 if (allocations) {
     const { profile } = await session.post('HeapProfiler.stopSampling');

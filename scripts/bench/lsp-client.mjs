@@ -60,8 +60,17 @@ export class LspClient extends EventEmitter {
 
     /** Peak resident memory of the server process (VmHWM), in MiB. */
     peakMemoryMiB() {
+        return this.memoryMiB('VmHWM');
+    }
+
+    /** Resident memory of the server process now (VmRSS), in MiB. */
+    residentMemoryMiB() {
+        return this.memoryMiB('VmRSS');
+    }
+
+    memoryMiB(field) {
         const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
-        const kilobytes = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
+        const kilobytes = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
         return kilobytes / 1024;
     }
 

@@ -1,10 +1,12 @@
 // In-process memory of a workspace held by the language services, for finding where memory goes:
-//   node --expose-gc scripts/bench/workspace-memory.mjs DIR
-// builds DIR as the language server does (all files validated) and prints heap and RSS after a full GC.
+//   node --expose-gc scripts/bench/workspace-memory.mjs DIR [--drop-cst]
+// builds DIR as the language server does (all files validated) and prints heap and RSS after a full GC;
+// with --drop-cst, also the heap once every document's CST is dropped (scripts/bench/drop-cst.mjs).
 import '../object-group-by.mjs';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createPerfServices } from '../../lib/language/perf-module.js';
+import { dropCst } from './drop-cst.mjs';
 
 const folder = process.argv[2];
 const gcAndMeasure = () => {
@@ -20,3 +22,6 @@ const documents = shared.workspace.LangiumDocuments.all.toArray();
 const diagnostics = documents.reduce((n, document) => n + (document.diagnostics?.length ?? 0), 0);
 console.log(`${documents.length} documents, ${diagnostics} diagnostics in ${Math.round(performance.now() - started)} ms; `
     + `before: ${before}; after: ${gcAndMeasure()}; peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+if (process.argv.includes('--drop-cst')) {
+    console.log(`without the CST of ${dropCst(shared)} documents: ${gcAndMeasure()}`);
+}

@@ -3,13 +3,13 @@ import { setFlagsFromString } from 'node:v8';
 /**
  * How the language server's process uses memory (figures in docs/performance.md).
  *
- * Node options for starting it, as the VS Code client and the benchmark do: the server keeps the whole
- * workspace alive, so most of what it allocates while building survives anyway, and V8's default young
- * generation (16 MiB semi-spaces) only adds to its peak. 8 MiB, not less: a smaller young generation
- * promotes each keystroke's short-lived objects, and the full collections that follow cost ~35 ms each.
- * V8 reads this one at start-up only.
+ * Node options for starting it, as the VS Code client and the benchmark do. 16 MiB semi-spaces, V8's own
+ * default on 64-bit systems, named here because earlier rounds set 2 and 8 MiB to lower the server's peak: a
+ * keystroke in a 300-indicator file allocates ~10 MiB, so 8 MiB semi-spaces scavenged 1.3 times per
+ * keystroke, each copying the new document (which survives), and the keystroke p95 was about twice as high
+ * for ~15 MiB less peak (sixth round in docs/performance.md). V8 reads this one at start-up only.
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=8'];
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=16'];
 
 /**
  * Environment for starting it, merged into the editor's: glibc gives each of V8's threads its own malloc

@@ -7,6 +7,7 @@ import { OUTPUT_FORMATS } from '../compile/output-formats.js';
 import { collectFormats, COMPILE_OUTPUT_HELP, parseLayout, type CompileOptions } from './compile-options.js';
 import type { InputOptions } from './documents.js';
 import { InputError } from './input-error.js';
+import { expandFolders } from './source-files.js';
 import { lspCommand } from './lsp.js';
 import type { NewOptions } from './new.js';
 import { STARTER_UNITS } from '../language/starter-options.js';
@@ -35,14 +36,14 @@ export async function main(argv: string[]): Promise<number> {
     addRuleOptions(program.command('check'))
         .description('validate .perf files and print every problem as file:line:col: severity: message [rule]; '
             + 'exit 1 when there is an error')
-        .argument('<files...>', '.perf files')
+        .argument('<files...>', '.perf files, or folders: every .perf file below them')
         .addOption(new Option('-f, --format <format>', 'text (file:line:col lines and a summary line), json, or sarif '
             + '(SARIF 2.1.0, for code scanning in CI)').choices(CHECK_FORMATS).default('text'))
         .option('-q, --quiet', 'list errors only (the summary still counts warnings and infos)')
         .option('--summary', 'print only the summary line (with --format json: only the counts)')
         .option('--no-cache', 'check from scratch and store nothing (by default the findings of files that have not '
             + 'changed come from node_modules/.cache/perf or the OS cache folder; PERF_CACHE_DIR sets another)')
-        .action(async (files: string[], options: CheckOptions) => { exitCode = await checkCommand(files, withGlobals(options)); });
+        .action(async (files: string[], options: CheckOptions) => { exitCode = await checkCommand(expandFolders(files), withGlobals(options)); });
 
     program.command('rules')
         .description('list the validation rules: code, default level, what each finds (docs/rules.md with --markdown)')
@@ -52,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     addRuleOptions(program.command('compile'))
         .description('compile .perf files to the official table (default: HTML and XLSX into out/); '
             + 'errors stop a file\'s compile, warnings are printed and the compile goes on')
-        .argument('<files...>', '.perf files')
+        .argument('<files...>', '.perf files, or folders: every .perf file below them')
         .addOption(new Option('-f, --format <formats>',
             `${OUTPUT_FORMATS.join('|')}; several with commas or a repeated --format (default: html,xlsx)`)
             .argParser(collectFormats))
@@ -61,16 +62,16 @@ export async function main(argv: string[]): Promise<number> {
             .argParser(parseLayout))
         .action(async (files: string[], options: CompileOptions) => {
             const { compileCommand } = await import('./compile.js');
-            exitCode = await compileCommand(files, withGlobals(options));
+            exitCode = await compileCommand(expandFolders(files), withGlobals(options));
         });
 
     program.command('format')
         .description('rewrite .perf files in the canonical layout (the editor\'s formatter); whitespace only')
-        .argument('<files...>', '.perf files')
+        .argument('<files...>', '.perf files, or folders: every .perf file below them')
         .option('--check', 'write nothing: list the files that would change and exit 1 if any')
         .action(async (files: string[], options: { check?: boolean }) => {
             const { formatCommand } = await import('./format.js');
-            exitCode = await formatCommand(files, withGlobals(options));
+            exitCode = await formatCommand(expandFolders(files), withGlobals(options));
         });
 
     program.command('diff')

@@ -43,23 +43,26 @@ export class SettingRules {
         };
     }
 
-    /** One pass over the node's own CST children (an indicator line has a dozen), not one search per field. */
+    /**
+     * One pass over the node's own CST children (an indicator line has a dozen), not one search per field; a
+     * child's line is read only when its field comes again (a CST range is built on each read).
+     */
     private checkRepeated(node: AstNode, fields: ReadonlyMap<string, string>, accept: ValidationAcceptor): void {
-        const firstLine = new Map<string, number>();
+        const first = new Map<string, CstNode>();
         const children: readonly CstNode[] = isCompositeCstNode(node.$cstNode) ? node.$cstNode.content : [];
         for (const child of children) {
-            const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
-            const label = assignment && fields.get(assignment.feature);
+            const feature = assignedFeature(child.grammarSource);
+            const label = feature && fields.get(feature);
             if (!label) {
                 continue;
             }
-            const line = firstLine.get(assignment.feature);
-            if (line === undefined) {
-                firstLine.set(assignment.feature, child.range.start.line + 1);
+            const earlier = first.get(feature);
+            if (earlier === undefined) {
+                first.set(feature, child);
                 continue;
             }
             report(accept, 'duplicate-setting',
-                `${label}写了两次（第 ${line} 行已写过）：只保留一处，否则后写的会悄悄覆盖先写的。（a field written twice）`,
+                `${label}写了两次（第 ${earlier.range.start.line + 1} 行已写过）：只保留一处，否则后写的会悄悄覆盖先写的。（a field written twice）`,
                 { node, range: child.range });
         }
     }
@@ -84,4 +87,19 @@ export class SettingRules {
                 { node: amount, property: 'source' });
         }
     }
+}
+
+/**
+ * The property a grammar element assigns to, kept by element: the grammar is fixed, and the search up its
+ * containers (a type check per level) ran for every field of every indicator.
+ */
+const FEATURE_OF = new WeakMap<GrammarAST.AbstractElement, string | undefined>();
+function assignedFeature(element: GrammarAST.AbstractElement | undefined): string | undefined {
+    if (!element) {
+        return undefined;
+    }
+    if (!FEATURE_OF.has(element)) {
+        FEATURE_OF.set(element, AstUtils.getContainerOfType(element, GrammarAST.isAssignment)?.feature);
+    }
+    return FEATURE_OF.get(element);
 }

@@ -4,7 +4,6 @@ import { InputError } from './input-error.js';
 import { projectConfigFor } from './project-config.js';
 import { formatDiagnostics, isError, summary, summaryCounts } from './report.js';
 import { ruleLoadOptions, type RuleOptions } from './rule-options.js';
-import { readSourceFiles } from './source-files.js';
 
 export interface CheckOptions extends InputOptions, RuleOptions {
     /** text (default: file:line:col lines and a summary line), json, or sarif (SARIF 2.1.0 for code scanning). */
@@ -63,6 +62,7 @@ async function checkedFiles(paths: string[], settings: LoadOptions, useCache: bo
     if (cached) {
         return cached;
     }
+    const { readSourceFiles } = await import('./source-files.js');
     const texts = readSourceFiles(paths, settings.encoding);
     const { checkTexts } = await import('./check-parallel.js');
     const files = await checkTexts(texts, { ...settings, project: settings.project ?? projectConfigFor(paths) });

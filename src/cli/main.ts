@@ -7,7 +7,7 @@ import { OUTPUT_FORMATS } from '../compile/output-formats.js';
 import { collectFormats, COMPILE_OUTPUT_HELP, parseLayout, type CompileOptions } from './compile-options.js';
 import type { InputOptions } from './documents.js';
 import { InputError } from './input-error.js';
-import { expandFolders } from './source-files.js';
+import { expandFolders } from './input-paths.js';
 import { lspCommand } from './lsp.js';
 import type { NewOptions } from './new.js';
 import { STARTER_UNITS } from '../language/starter-options.js';

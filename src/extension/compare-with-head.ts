@@ -16,7 +16,7 @@ export async function compareWithHead(client: LanguageClient, uri?: vscode.Uri):
         return undefined;
     }
     if (document.uri.scheme !== 'file') {
-        vscode.window.showWarningMessage('perf：请先把文件保存到 git 仓库中 (save the file in a git repository first)');
+        vscode.window.showWarningMessage(vscode.l10n.t('perf: save the file in a git repository first'));
         return undefined;
     }
     const params: CompareWithHeadParams = { uri: client.code2ProtocolConverter.asUri(document.uri), text: document.getText() };

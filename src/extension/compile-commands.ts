@@ -27,15 +27,15 @@ export async function compile(client: LanguageClient, format: CompileFormat, uri
     }
     const params: CompileParams = { uri: client.code2ProtocolConverter.asUri(document.uri), format };
     const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `perf: 生成 ${format.toUpperCase()}…` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('perf: writing {0}…', format.toUpperCase()) },
         () => client.sendRequest<CompileResult>(COMPILE_REQUEST, params));
     if ('message' in result) {
-        vscode.window.showWarningMessage(`perf：${result.message}`);
+        vscode.window.showWarningMessage(vscode.l10n.t('perf: {0}', result.message));
         return undefined;
     }
-    const open = '打开 (Open)';
-    const reveal = '在文件夹中显示 (Reveal)';
-    void vscode.window.showInformationMessage(`perf：已生成 ${result.output}`, open, reveal).then(choice => {
+    const open = vscode.l10n.t('Open');
+    const reveal = vscode.l10n.t('Reveal in Folder');
+    void vscode.window.showInformationMessage(vscode.l10n.t('perf: wrote {0}', result.output), open, reveal).then(choice => {
         const target = vscode.Uri.file(result.output);
         if (choice === open) {
             void vscode.env.openExternal(target);

@@ -9,7 +9,7 @@ export async function perfDocumentFor(uri?: vscode.Uri): Promise<vscode.TextDocu
         ? await vscode.workspace.openTextDocument(uri)
         : vscode.window.activeTextEditor?.document;
     if (!document || document.languageId !== 'perf') {
-        vscode.window.showWarningMessage('perf：请先打开一个 .perf 文件 (open a .perf file first)');
+        vscode.window.showWarningMessage(vscode.l10n.t('perf: open a .perf file first'));
         return undefined;
     }
     return document;

@@ -17,37 +17,37 @@ export function registerImportCommand(client: LanguageClient): vscode.Disposable
 export async function importTable(client: LanguageClient, uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
     const source = uri ?? (await vscode.window.showOpenDialog({
         canSelectMany: false,
-        openLabel: '导入 (Import)',
-        title: 'perf：选择已发布的绩效目标表 (choose a published table)',
+        openLabel: vscode.l10n.t('Import'),
+        title: vscode.l10n.t('perf: choose a published table'),
         filters: {
-            '绩效目标表 (tables)': IMPORT_EXTENSIONS.map(extension => extension.slice(1)),
+            [vscode.l10n.t('Tables')]: IMPORT_EXTENSIONS.map(extension => extension.slice(1)),
             'Excel / WPS': ['xlsx', 'xls', 'et'],
-            '网页 (web pages)': ['html', 'htm'],
+            [vscode.l10n.t('Web pages')]: ['html', 'htm'],
             'PDF': ['pdf'],
             'Word': ['docx'],
-            '文本 / CSV (text)': ['txt', 'csv']
+            [vscode.l10n.t('Text / CSV')]: ['txt', 'csv']
         }
     }))?.[0];
     if (!source) {
         return undefined;
     }
     if (source.scheme !== 'file') {
-        vscode.window.showWarningMessage('perf：只能导入本机文件 (only local files can be imported)');
+        vscode.window.showWarningMessage(vscode.l10n.t('perf: only local files can be imported'));
         return undefined;
     }
     const params: ImportTableParams = { path: source.fsPath };
     const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `perf：正在导入 ${path.basename(source.fsPath)}… (importing)` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('perf: importing {0}…', path.basename(source.fsPath)) },
         () => client.sendRequest<ImportTableResult>(IMPORT_TABLE_REQUEST, params));
     if ('message' in result) {
-        vscode.window.showWarningMessage(`perf：${result.message}`);
+        vscode.window.showWarningMessage(vscode.l10n.t('perf: {0}', result.message));
         return undefined;
     }
     const document = await vscode.workspace.openTextDocument({ language: 'perf', content: result.text });
     await vscode.window.showTextDocument(document);
     if (result.notes.length > 0) {
         vscode.window.showInformationMessage(
-            `perf：导入完成，${result.notes.length} 处需要核对（已作为注释写在文件中）(${result.notes.length} notes to review)`);
+            vscode.l10n.t('perf: imported; {0} notes to review (written as comments in the file)', result.notes.length));
     }
     return document;
 }

@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.perf,perf.config.json}')
         }
     };
-    const languageClient = new LanguageClient('perf', 'perf 语言服务器', serverOptions, clientOptions);
+    const languageClient = new LanguageClient('perf', vscode.l10n.t('perf language server'), serverOptions, clientOptions);
     client = languageClient;
 
     const previews = new PreviewManager(languageClient);

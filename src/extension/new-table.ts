@@ -7,13 +7,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { NEW_TABLE_REQUEST, type NewTableParams, type NewTableResult } from '../protocol/perf-protocol.js';
 import { PERF_COMMANDS } from './commands.js';
 
-const UNITS = [
-    { label: '万元', description: '金额以万元计（最常见）' },
-    { label: '元', description: '金额以元计' }
+// Functions, not constants: vscode.l10n answers in the user's language once the extension is loaded.
+const units = () => [
+    { label: '万元', description: vscode.l10n.t('amounts in 10,000 yuan (the most common)') },
+    { label: '元', description: vscode.l10n.t('amounts in yuan') }
 ];
-const CATALOGS = [
-    { label: '2015', description: '财预〔2015〕88号：产出、效益、满意度（广东等地沿用）' },
-    { label: '2021', description: '财预〔2021〕101号：成本、产出、效益、满意度' }
+const catalogs = () => [
+    { label: '2015', description: vscode.l10n.t('财预〔2015〕88号: output, effect, satisfaction (still used in Guangdong and elsewhere)') },
+    { label: '2021', description: vscode.l10n.t('财预〔2021〕101号: cost, output, effect, satisfaction') }
 ];
 
 export function registerNewTableCommand(client: LanguageClient): vscode.Disposable {
@@ -23,7 +24,7 @@ export function registerNewTableCommand(client: LanguageClient): vscode.Disposab
 export async function newTable(client: LanguageClient): Promise<vscode.TextDocument | undefined> {
     const department = await vscode.window.showInputBox({
         title: vscode.l10n.t('perf: New Table (1/4)'), prompt: vscode.l10n.t('Department name'),
-        placeHolder: '某县教育局', ignoreFocusOut: true,
+        placeHolder: vscode.l10n.t('e.g. a county education bureau'), ignoreFocusOut: true,
         validateInput: value => value.trim() === '' ? vscode.l10n.t('Please enter the department name') : undefined
     });
     if (department === undefined) {
@@ -34,9 +35,9 @@ export async function newTable(client: LanguageClient): Promise<vscode.TextDocum
         value: String(new Date().getFullYear()), ignoreFocusOut: true
     });
     const unit = year === undefined ? undefined
-        : await vscode.window.showQuickPick(UNITS, { title: vscode.l10n.t('perf: New Table (3/4)'), placeHolder: vscode.l10n.t('Unit of amounts') });
+        : await vscode.window.showQuickPick(units(), { title: vscode.l10n.t('perf: New Table (3/4)'), placeHolder: vscode.l10n.t('Unit of amounts') });
     const catalog = unit === undefined ? undefined
-        : await vscode.window.showQuickPick(CATALOGS, { title: vscode.l10n.t('perf: New Table (4/4)'), placeHolder: vscode.l10n.t('Indicator catalog') });
+        : await vscode.window.showQuickPick(catalogs(), { title: vscode.l10n.t('perf: New Table (4/4)'), placeHolder: vscode.l10n.t('Indicator catalog') });
     if (year === undefined || unit === undefined || catalog === undefined) {
         return undefined;
     }
@@ -45,7 +46,7 @@ export async function newTable(client: LanguageClient): Promise<vscode.TextDocum
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('perf: writing the new table…') },
         () => client.sendRequest<NewTableResult>(NEW_TABLE_REQUEST, params));
     if ('message' in result) {
-        vscode.window.showWarningMessage(`perf：${result.message}`);
+        vscode.window.showWarningMessage(vscode.l10n.t('perf: {0}', result.message));
         return undefined;
     }
     const document = await vscode.workspace.openTextDocument({ language: 'perf', content: result.text });

@@ -57,7 +57,7 @@ export class PreviewManager implements vscode.Disposable {
             return existing.panel;
         }
         const panel = vscode.window.createWebviewPanel(
-            PREVIEW_VIEW_TYPE, `预览 ${document.uri.path.split('/').pop()}`,
+            PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview {0}', document.uri.path.split('/').pop() ?? ''),
             { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
             { enableScripts: false, enableCommandUris: false, localResourceRoots: [], retainContextWhenHidden: false }
         );
@@ -67,7 +67,7 @@ export class PreviewManager implements vscode.Disposable {
             clearTimeout(preview.timer);
             this.previews.delete(key);
         });
-        panel.webview.html = messagePage('正在生成预览… (rendering)');
+        panel.webview.html = messagePage(vscode.l10n.t('Rendering the preview…'));
         await this.refresh(document, preview);
         return panel;
     }
@@ -94,7 +94,7 @@ export class PreviewManager implements vscode.Disposable {
         } catch (error) {
             // The server cancels a request when a newer edit arrives: the next refresh brings the table.
             if (!preview.lastTable) {
-                preview.panel.webview.html = messagePage(`预览暂不可用：${error instanceof Error ? error.message : String(error)}`);
+                preview.panel.webview.html = messagePage(vscode.l10n.t('The preview is not available: {0}', error instanceof Error ? error.message : String(error)));
                 if (++preview.failures <= FIRST_TABLE_RETRIES) {
                     clearTimeout(preview.timer);
                     preview.timer = setTimeout(() => void this.refresh(document, preview), FIRST_TABLE_RETRY_MS);
@@ -107,10 +107,13 @@ export class PreviewManager implements vscode.Disposable {
             preview.panel.webview.html = withPreviewStyle(renderHtml(result.table, { csp: PREVIEW_CSP }));
             return;
         }
+        const state = preview.lastTable
+            ? vscode.l10n.t('The document has {0} errors; the preview shows its last version without errors.', result.errorCount)
+            : vscode.l10n.t('The document has {0} errors; the preview shows once they are corrected.', result.errorCount);
         const where = result.firstError
-            ? `第 ${result.firstError.line + 1} 行第 ${result.firstError.character + 1} 列：${result.firstError.message}`
+            ? ' ' + vscode.l10n.t('Line {0}, column {1}: {2}', result.firstError.line + 1, result.firstError.character + 1, result.firstError.message)
             : '';
-        const notice = `文档有 ${result.errorCount} 个错误，${preview.lastTable ? '预览停在上次没有错误的版本' : '改正后显示预览'}。${where}`;
+        const notice = state + where;
         preview.panel.webview.html = preview.lastTable
             ? withNotice(withPreviewStyle(renderHtml(preview.lastTable, { csp: PREVIEW_CSP })), notice)
             : messagePage(notice);

@@ -6,6 +6,7 @@
  * Used by test/vscode (test-electron) and scripts/extension/e2e.mjs (code-server).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -66,7 +67,7 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
     });
 
     await check('diagnostics of a broken document', async () => {
-        const document = await vscode.workspace.openTextDocument({ language: 'perf', content: BROKEN_TEXT });
+        const document = await openScratch('broken.perf', BROKEN_TEXT);
         await vscode.window.showTextDocument(document);
         const diagnostics = await waitForDiagnostics(document.uri, all => all.length >= 2 ? all : undefined, 15_000);
         // Leave nothing behind: its problems would crowd the Problems panel that the browser checks next.
@@ -91,7 +92,7 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
     });
 
     await check('format', async () => {
-        const document = await vscode.workspace.openTextDocument({ language: 'perf', content: UNFORMATTED_TEXT });
+        const document = await openScratch('unformatted.perf', UNFORMATTED_TEXT);
         await vscode.window.showTextDocument(document);
         await waitForDiagnostics(document.uri, all => all, 1000);
         await vscode.commands.executeCommand('perf.format');
@@ -124,8 +125,9 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
     }
 
     await check('full-width (IME) quotes', async () => {
-        const document = await vscode.workspace.openTextDocument({ language: 'perf', content: IME_QUOTES_TEXT });
+        const document = await openScratch('ime-quotes.perf', IME_QUOTES_TEXT);
         await vscode.window.showTextDocument(document);
+        await context.statusBar.refresh(); // returns once the server has validated the document
         const diagnostics = await waitForDiagnostics(document.uri, all => all, 3000);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
         const errors = diagnostics.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
@@ -134,7 +136,7 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
     });
 
     await check('keyword quick fix', async () => {
-        const document = await vscode.workspace.openTextDocument({ language: 'perf', content: MISTYPED_KEYWORD_TEXT });
+        const document = await openScratch('mistyped-keyword.perf', MISTYPED_KEYWORD_TEXT);
         await vscode.window.showTextDocument(document);
         const errorsOf = () => vscode.languages.getDiagnostics(document.uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error);
         const errors = await waitFor(() => errorsOf().length > 0 ? errorsOf() : undefined, 15_000, 'no diagnostic for 财正拨款');
@@ -264,6 +266,19 @@ function expect(condition: boolean, message: string): void {
         throw new Error(message);
     }
 }
+
+/**
+ * Each check's own document, a file of its own name in a folder of this run. Untitled documents would not do:
+ * VS Code gives a new one the name of the one just closed (Untitled-1 again), so a late diagnostics message
+ * for the closed document could pass for, or wipe, the new one's (a keyword check once saw no error at all).
+ */
+async function openScratch(name: string, content: string): Promise<vscode.TextDocument> {
+    scratchFolder ??= fs.mkdtempSync(path.join(os.tmpdir(), 'perf-self-check-'));
+    const file = path.join(scratchFolder, name);
+    fs.writeFileSync(file, content);
+    return vscode.workspace.openTextDocument(vscode.Uri.file(file));
+}
+let scratchFolder: string | undefined;
 
 async function findExample(): Promise<vscode.Uri> {
     const [found] = await vscode.workspace.findFiles(`**/${EXAMPLE_NAME}`, '**/node_modules/**', 1);

@@ -19,7 +19,7 @@ export class SummaryStatusBar implements vscode.Disposable {
     lastSummary?: DocumentSummaryResult;
 
     constructor(private readonly client: LanguageClient) {
-        this.item.name = 'perf 合计';
+        this.item.name = vscode.l10n.t('perf total');
         this.item.command = PERF_COMMANDS.openPreviewToSide;
     }
 
@@ -74,21 +74,21 @@ export class SummaryStatusBar implements vscode.Disposable {
         }
         const errors = summary.mismatches.filter(mismatch => !mismatch.rounding).length;
         const roundings = summary.mismatches.length - errors;
-        const state = !summary.reconciles ? `$(error) ${errors} 处未对平`
-            : roundings > 0 ? `$(check) 已对平（${roundings} 处四舍五入差）` : '$(check) 已对平';
-        this.item.text = `合计 ${summary.total} ${summary.unit} ${state}`;
+        const state = !summary.reconciles ? `$(error) ${vscode.l10n.t('{0} do not reconcile', errors)}`
+            : roundings > 0 ? `$(check) ${vscode.l10n.t('reconciles ({0} rounding differences)', roundings)}` : `$(check) ${vscode.l10n.t('reconciles')}`;
+        this.item.text = vscode.l10n.t('Total {0} {1} {2}', summary.total, summary.unit, state);
         this.item.backgroundColor = summary.reconciles ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
         const lines = [
-            `**perf** — ${summary.projectCount} 个项目，合计 ${summary.total} ${summary.unit}`,
+            `**perf** — ${vscode.l10n.t('{0} projects, total {1} {2}', summary.projectCount, summary.total, summary.unit)}`,
             summary.mismatches.length === 0
-                ? '所有写明的金额都与下级合计相符 (every stated figure reconciles)'
+                ? vscode.l10n.t('Every stated figure reconciles with the sum below it')
                 : summary.reconciles
-                    ? '写明的金额与计算结果只差四舍五入 (stated ≈ computed, within rounding):'
-                    : '写明的金额与计算结果不符 (stated ≠ computed):',
-            ...summary.mismatches.slice(0, TOOLTIP_MISMATCHES).map(m => `- 第 ${m.line + 1} 行：${m.message}`),
-            ...(summary.mismatches.length > TOOLTIP_MISMATCHES ? [`- …另有 ${summary.mismatches.length - TOOLTIP_MISMATCHES} 处`] : []),
-            ...(summary.errorCount > 0 ? [`文档有 ${summary.errorCount} 个错误`] : []),
-            '', '点击打开预览 (click to preview)'
+                    ? vscode.l10n.t('The stated figures differ from the computed ones by rounding only:')
+                    : vscode.l10n.t('The stated figures differ from the computed ones:'),
+            ...summary.mismatches.slice(0, TOOLTIP_MISMATCHES).map(m => `- ${vscode.l10n.t('Line {0}: {1}', m.line + 1, m.message)}`),
+            ...(summary.mismatches.length > TOOLTIP_MISMATCHES ? [`- ${vscode.l10n.t('…and {0} more', summary.mismatches.length - TOOLTIP_MISMATCHES)}`] : []),
+            ...(summary.errorCount > 0 ? [vscode.l10n.t('The document has {0} errors', summary.errorCount)] : []),
+            '', vscode.l10n.t('Click to open the preview')
         ];
         this.item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));
         this.item.show();

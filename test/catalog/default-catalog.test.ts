@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
+import { createPerfServices } from '../../src/language/perf-module.js';
 import { createServices, parseDocument, runPerf } from '../helpers.js';
 
 /** Codes of both catalogs: 41 (经济成本指标) exists only in the 2021 catalog. */
@@ -52,5 +54,20 @@ describe('perf.catalog: the catalog of a department that names none', () => {
         const with2021 = run('check', '--catalog', '2021', file);
         expect(with2021.code).toBe(0);
         expect(with2021.stdout).not.toContain('unknown-code');
+    });
+});
+
+describe('the editor\'s configuration arriving while the workspace starts', () => {
+    test('the settings rebuild that cancels the first build still links the codes to the built-in catalogs', async () => {
+        // As in the server: the client's configuration is announced while the workspace manager loads the files
+        // and built-in catalogs; the settings rebuild takes the lock and so cancels the first build.
+        const { shared: { workspace } } = createPerfServices(EmptyFileSystem);
+        const document = workspace.LangiumDocuments.createDocument(URI.parse('file:///workspace/table.perf'), TABLE);
+        const startup = workspace.WorkspaceManager.initialized({});
+        workspace.ConfigurationProvider.updateConfiguration({ settings: { perf: { catalog: '2021' } } });
+        await startup;
+        await workspace.WorkspaceLock.read(async () => undefined); // a read waits for the rebuild (a write would cancel it)
+        expect(document.diagnostics?.filter(d => d.message.includes('找不到所选的指标体系')).map(d => d.message)).toEqual([]);
+        expect(unknownCodes(document)).toEqual([]);
     });
 });

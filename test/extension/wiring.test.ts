@@ -34,16 +34,13 @@ describe('package.json contributions', () => {
         }
     });
 
-    test('the UI in English and Chinese: every %key% of package.json in both package.nls files, every l10n.t string of the client translated', () => {
+    test('the UI in English and Chinese: every %key% of package.json in both package.nls files, the l10n bundle declared', () => {
         const keys = [...JSON.stringify(manifest).matchAll(/"%([\w.]+)%"/g)].map(match => match[1]);
         expect(keys.length).toBeGreaterThan(20);
         expect(Object.keys(english).sort()).toEqual([...new Set(keys)].sort());
         expect(Object.keys(chinese).sort()).toEqual([...new Set(keys)].sort());
         expect(manifest.l10n).toBe('./l10n');
-        const client = fs.readdirSync(path.join(repoRoot, 'src/extension')).map(file => fs.readFileSync(path.join(repoRoot, 'src/extension', file), 'utf8')).join('\n');
-        const messages = [...new Set([...client.matchAll(/vscode\.l10n\.t\('([^']+)'/g)].map(match => match[1]))];
-        expect(messages.length).toBeGreaterThan(5);
-        expect(Object.keys(readJson('l10n/bundle.l10n.zh-cn.json')).sort()).toEqual(messages.sort());
+        // The client's vscode.l10n.t keys and their bundle: test/extension/l10n.test.ts.
     });
 
     test('activation only on .perf files and on the commands', () => {

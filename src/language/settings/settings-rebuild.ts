@@ -10,17 +10,20 @@ import type { PerfSettings } from './perf-settings.js';
 export function rebuildWhenSettingsChange(shared: LangiumSharedCoreServices, settings: PerfSettings): void {
     settings.onDidChange(change => {
         const builder = shared.workspace.DocumentBuilder;
-        const documents = shared.workspace.LangiumDocuments.all
-            .filter(document => document.uri.scheme !== BUILTIN_SCHEME)
-            .toArray();
-        if (documents.length === 0) {
+        const documents = shared.workspace.LangiumDocuments;
+        if (documents.all.every(document => document.uri.scheme === BUILTIN_SCHEME)) {
             return;
         }
         void shared.workspace.WorkspaceLock.write(token => {
+            // The documents as they are when the lock is ours: the editor's configuration arrives while the
+            // workspace starts, and this write cancels the first build; the built-in catalogs it would have
+            // indexed are built here too, else no code links ("找不到所选的指标体系" on every code).
+            const all = documents.all.toArray();
             if (change.catalog) {
-                documents.forEach(document => builder.resetToState(document, DocumentState.ComputedScopes));
+                all.filter(document => document.uri.scheme !== BUILTIN_SCHEME)
+                    .forEach(document => builder.resetToState(document, DocumentState.ComputedScopes));
             }
-            return builder.build(documents, { validation: true }, token);
+            return builder.build(all, { validation: true }, token);
         });
     });
 }

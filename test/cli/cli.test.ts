@@ -33,7 +33,7 @@ describe('perf check', () => {
 
     test.each([
         ['a missing file', () => path.join(os.tmpdir(), 'no-such-file.perf'), /no such file/],
-        ['a directory', () => os.tmpdir(), /is a directory/],
+        ['a folder without a .perf file', () => fs.mkdtempSync(path.join(os.tmpdir(), 'perf-empty-')), /the folder holds no \.perf file/],
         ['bytes that are not UTF-8', () => tempFile('gbk.perf', Buffer.from([0xb2, 0xbf, 0xc3, 0xc5, 0xff])), /is not UTF-8/]
     ])('%s gets a one-line error, not a stack trace', (_, makePath, message) => {
         const result = perf('check', makePath());

@@ -23,6 +23,8 @@ vi.mock('vscode', () => {
     const document = { uri: { toString: () => 'file:///t.perf', path: '/t.perf' }, languageId: 'perf' };
     return {
         ViewColumn: { Beside: -2 },
+        // The English source text with its {0} filled in, as VS Code gives it without a translation.
+        l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, index) => String(args[Number(index)])) },
         workspace: {
             onDidChangeTextDocument: () => disposable,
             onDidSaveTextDocument: () => disposable,

@@ -15,9 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packageRoot, type CheckedFile } from './check-cache.js';
 import type { CheckShare } from './check-share.js';
-import type { LoadOptions } from './documents.js';
+import type { ProjectLoadOptions } from './documents.js';
 import { InputError } from './input-error.js';
-import type { ProjectConfig } from '../language/settings/project-config.js';
 import type { SourceFile } from './source-files.js';
 
 /** Below this many characters in all, one thread is faster than several (docs/performance.md, sixth round). */
@@ -32,10 +31,8 @@ const opens = (keywords: string) => new RegExp(`(?:${keywords})${HIDDEN}${STRING
 const MAY_DECLARE_CATALOG = opens('指标体系|catalog');
 const MAY_DECLARE_SUMMARY = opens('汇总|summary');
 
-export type CheckSettings = LoadOptions & { project: ProjectConfig };
-
 /** The findings of every file, in the order of texts, from as many threads as pay (threadCount). */
-export async function checkTexts(texts: SourceFile[], settings: CheckSettings, threads = threadCount(texts)): Promise<CheckedFile[]> {
+export async function checkTexts(texts: SourceFile[], settings: ProjectLoadOptions, threads = threadCount(texts)): Promise<CheckedFile[]> {
     if (threads <= 1) {
         const { checkShare } = await import('./check-share.js');
         return checkShare({ texts, own: texts.map((_, index) => index), settings });
@@ -44,7 +41,9 @@ export async function checkTexts(texts: SourceFile[], settings: CheckSettings, t
         process.stderr.write(`perf: checking ${texts.length} files on ${threads} threads\n`);
     }
     const parts = splitFiles(texts, threads);
-    const [mainPart, ...workerParts] = parts.map(own => shareOf(texts, own, settings));
+    // Tested once for the run, not once per share: the regex reads every text to its end when it finds nothing.
+    const catalogFiles = new Set(texts.map((_, index) => index).filter(index => MAY_DECLARE_CATALOG.test(texts[index].text)));
+    const [mainPart, ...workerParts] = parts.map(own => shareOf(texts, own, catalogFiles, settings));
     // The workers start before the main thread loads Langium for its own share, so all load it at once.
     const workers = workerParts.map(share => startWorker(share));
     try {
@@ -91,9 +90,9 @@ export function splitFiles(texts: readonly SourceFile[], threads: number): numbe
 }
 
 /** A thread's texts: its own files and every file that may declare a catalog, in the order of the run. */
-function shareOf(texts: readonly SourceFile[], own: number[], settings: CheckSettings): CheckShare {
+function shareOf(texts: readonly SourceFile[], own: number[], catalogFiles: ReadonlySet<number>, settings: ProjectLoadOptions): CheckShare {
     const mine = new Set(own);
-    const loaded = texts.map((_, index) => index).filter(index => mine.has(index) || MAY_DECLARE_CATALOG.test(texts[index].text));
+    const loaded = texts.map((_, index) => index).filter(index => mine.has(index) || catalogFiles.has(index));
     return {
         texts: loaded.map(index => texts[index]),
         own: own.map(index => loaded.indexOf(index)),

@@ -1,14 +1,13 @@
 import type { CheckedFile } from './check-cache.js';
-import { loadTexts, type LoadOptions } from './documents.js';
+import { loadTexts, type ProjectLoadOptions } from './documents.js';
 import type { SourceFile } from './source-files.js';
-import type { ProjectConfig } from '../language/settings/project-config.js';
 
 /** What one thread of a parallel `perf check` checks: texts in the order of the whole run, and which are its own. */
 export interface CheckShare {
     texts: SourceFile[];
     /** Indices into texts of the files whose findings this thread reports; the others are there for their catalogs. */
     own: number[];
-    settings: LoadOptions & { project: ProjectConfig };
+    settings: ProjectLoadOptions;
 }
 
 /** The findings of the share's own files, in the share's order. */

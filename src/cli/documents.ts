@@ -43,8 +43,11 @@ export async function loadFiles(paths: string[], options: LoadOptions = {}): Pro
     return loadTexts(readSourceFiles(paths, options.encoding), { ...options, project: options.project ?? projectConfigFor(paths) });
 }
 
+/** LoadOptions with the perf.config.json of the files found already (loadFiles looks it up beside the paths). */
+export type ProjectLoadOptions = LoadOptions & { project: ProjectConfig };
+
 /** loadFiles on texts read already (a `perf check` worker thread gets them from the main thread). */
-export async function loadTexts(texts: readonly SourceFile[], options: LoadOptions & { project: ProjectConfig }): Promise<{ services: PerfServices; files: LoadedFile[] }> {
+export async function loadTexts(texts: readonly SourceFile[], options: ProjectLoadOptions): Promise<{ services: PerfServices; files: LoadedFile[] }> {
     const project = options.project;
     const { shared, perf } = createPerfServices(NodeFileSystem, BatchModule);
     // The options reach PerfSettings as the editor's settings do (perf.rules, perf.roundingTolerance, perf.catalog),

@@ -61,7 +61,7 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
         await vscode.window.showTextDocument(document);
         await context.statusBar.refresh(); // returns once the server has validated the document
         const errors = await waitForDiagnostics(example, all => all, 2000);
-        const errorCount = errors.filter(d => d.severity === vscode.DiagnosticSeverity.Error).length;
+        const errorCount = errorsAmong(errors).length;
         expect(errorCount === 0, `expected no errors in the reference example, got ${errorCount}: ${errors[0]?.message}`);
         return `${errors.length} diagnostics, 0 errors`;
     });
@@ -74,7 +74,7 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
         const lines = diagnostics.map(d => d.range.start.line + 1);
         expect(lines.includes(4) && lines.includes(5), `expected problems on lines 4 and 5, got lines ${lines.join(', ')}`);
-        return diagnostics.map(d => `${d.range.start.line + 1}: ${d.message}`).join(' | ');
+        return listed(diagnostics);
     });
 
     await check('completion at an indicator code', async () => {
@@ -130,19 +130,19 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
         await context.statusBar.refresh(); // returns once the server has validated the document
         const diagnostics = await waitForDiagnostics(document.uri, all => all, 3000);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-        const errors = diagnostics.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
-        expect(errors.length === 0, `expected no errors in a document quoted with “…”, got ${errors.map(d => `${d.range.start.line + 1}: ${d.message}`).join(' | ')}`);
+        const errors = errorsAmong(diagnostics);
+        expect(errors.length === 0, `expected no errors in a document quoted with “…”, got ${listed(errors)}`);
         return `${diagnostics.length} diagnostics, 0 errors`;
     });
 
     await check('keyword quick fix', async () => {
         const document = await openScratch('mistyped-keyword.perf', MISTYPED_KEYWORD_TEXT);
         await vscode.window.showTextDocument(document);
-        const errorsOf = () => vscode.languages.getDiagnostics(document.uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error);
+        const errorsOf = () => errorsAmong(vscode.languages.getDiagnostics(document.uri));
         const errors = await waitFor(() => errorsOf().length > 0 ? errorsOf() : undefined, 15_000, 'no diagnostic for 财正拨款');
         try {
             expect(errors.length === 1 && errors[0].range.start.line === 4 && errors[0].message.includes('财政拨款'),
-                `expected one error on line 5 naming 财政拨款, got ${errors.map(d => `${d.range.start.line + 1}: ${d.message}`).join(' | ')}`);
+                `expected one error on line 5 naming 财政拨款, got ${listed(errors)}`);
             const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, errors[0].range);
             const fix = actions.find(action => action.title.includes('财政拨款') && action.edit);
             expect(fix !== undefined, `no quick fix writing 财政拨款 among: ${actions.map(action => action.title).join(' | ')}`);
@@ -216,8 +216,8 @@ async function runSelfCheck(resultFile: string, context: SelfCheckContext): Prom
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(form!));
         await waitForAsync(() => context.statusBar.refresh(), 15_000, 'the server never validated the file'); // answers once validated
         const diagnostics = vscode.languages.getDiagnostics(form!);
-        const errors = diagnostics.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
-        expect(errors.length === 0, `expected no errors, got ${errors.map(d => `${d.range.start.line + 1}: ${d.message}`).join(' | ')}`);
+        const errors = errorsAmong(diagnostics);
+        expect(errors.length === 0, `expected no errors, got ${listed(errors)}`);
         await vscode.commands.executeCommand('perf.openPreviewToSide', form);
         const html = await previewTable(context, form!);
         expectProjectForm('the preview', html);
@@ -324,4 +324,13 @@ async function waitForAsync<T>(probe: () => Promise<T | undefined>, timeoutMs: n
 
 function delay(ms: number): Promise<void> {
     return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+function errorsAmong(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
+    return diagnostics.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
+}
+
+/** Diagnostics as a check's message lists them: "line: message | …". */
+function listed(diagnostics: readonly vscode.Diagnostic[]): string {
+    return diagnostics.map(d => `${d.range.start.line + 1}: ${d.message}`).join(' | ');
 }

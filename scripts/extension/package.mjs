@@ -17,7 +17,7 @@ const SHIPPED = [
 ];
 const EXTENSION_README = 'docs/extension-readme.md';
 /** The images the extension README shows, relative to it: docs/images/… in the repository, images/… in the package. */
-const README_IMAGES = ['images/extension-diagnostics.png', 'images/extension-completion.png', 'images/extension-preview.png'];
+const README_IMAGES = [...fs.readFileSync(path.join(root, EXTENSION_README), 'utf8').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map(match => match[1]);
 
 for (const file of [...SHIPPED, EXTENSION_README, ...README_IMAGES.map(image => path.join('docs', image))]) {
     if (!fs.existsSync(path.join(root, file))) {

@@ -1,12 +1,14 @@
 import {
-    AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck,
+    Cancellation, DefaultDocumentValidator, interruptAndCheck,
     type AstNode, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
+import { walkAst } from './ast-walk.js';
 
 /**
  * Langium's loop over the AST awaits a cancellation check and builds a stream of the checks for every node;
  * here each type's checks are looked up once, a check is awaited only if it returns a promise (see
- * PerfValidationRegistry), and cancellation is checked every few hundred nodes.
+ * PerfValidationRegistry), cancellation is checked every few hundred nodes, and the nodes are found by a
+ * plain walk instead of Langium's stream (ast-walk.ts).
  */
 export class FastDocumentValidator extends DefaultDocumentValidator {
 
@@ -18,30 +20,37 @@ export class FastDocumentValidator extends DefaultDocumentValidator {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
         const checksByType = new Map<string, ValidationCheck[]>();
-        const nodes = AstUtils.streamAst(rootNode).iterator();
-        let visited = 0;
-        for (const node of nodes) {
-            if (++visited % NODES_BETWEEN_CANCELLATION_CHECKS === 0) {
+        const nodes = this.nodesToValidate(rootNode, options);
+        for (let i = 0; i < nodes.length; i++) {
+            if ((i + 1) % NODES_BETWEEN_CANCELLATION_CHECKS === 0) {
                 await interruptAndCheck(cancelToken);
             }
-            const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                let checks = checksByType.get(node.$type);
-                if (!checks) {
-                    checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
-                    checksByType.set(node.$type, checks);
-                }
-                for (const check of checks) {
-                    const pending = check(node, acceptor, cancelToken);
-                    if (pending) {
-                        await pending;
-                    }
-                }
+            const node = nodes[i];
+            let checks = checksByType.get(node.$type);
+            if (!checks) {
+                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                checksByType.set(node.$type, checks);
             }
-            if (!nodeOptions.validateChildren) {
-                nodes.prune();
+            for (const check of checks) {
+                const pending = check(node, acceptor, cancelToken);
+                if (pending) {
+                    await pending;
+                }
             }
         }
+    }
+
+    /** The nodes whose checks run; checks do not change the AST, so gathering them first sees the same nodes. */
+    private nodesToValidate(rootNode: AstNode, options: ValidationOptions): AstNode[] {
+        const nodes: AstNode[] = [];
+        walkAst(rootNode, node => {
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                nodes.push(node);
+            }
+            return nodeOptions.validateChildren;
+        });
+        return nodes;
     }
 }
 

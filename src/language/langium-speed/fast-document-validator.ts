@@ -31,8 +31,9 @@ export class FastDocumentValidator extends DefaultDocumentValidator {
                 checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
                 checksByType.set(node.$type, checks);
             }
-            for (const check of checks) {
-                const pending = check(node, acceptor, cancelToken);
+            // An index, not for-of: in an async function the array iterator and its results outlive each await.
+            for (let c = 0; c < checks.length; c++) {
+                const pending = checks[c](node, acceptor, cancelToken);
                 if (pending) {
                     await pending;
                 }

@@ -187,16 +187,16 @@ const NONE_TEXTS = new Set(['', '无', '/', '-', '--', '—', '——', '不适�
  * in a bracketed unit (响应时间（秒）), supplies the unit of a bare number. Never throws.
  */
 export function parseThreshold(text: string, indicatorName?: string, unitColumn?: string): Threshold {
-    const nameUnit = unitColumn !== undefined && unitColumn.trim() !== '' ? columnUnit(unitColumn)
-        : indicatorName !== undefined ? unitOfName(indicatorName) : undefined;
+    const context = unitColumn !== undefined && unitColumn.trim() !== '' ? remembered(columnContexts, unitColumn, columnUnit)
+        : indicatorName !== undefined ? remembered(nameContexts, indicatorName, unitOfName) : NO_CONTEXT;
     // A table repeats the same few values (≥95%, 100%, 1份): 25,000 targets have ~2,700 distinct texts.
-    const key = `${nameUnit?.column ? '\u0001' : ''}${nameUnit?.text ?? ''}\u0000${text}`;
+    const key = context.key + text;
     let meaning = parsedThresholds.get(key);
     if (!meaning) {
         if (parsedThresholds.size >= PARSED_THRESHOLDS_LIMIT) {
             parsedThresholds.clear();
         }
-        meaning = freezeThreshold(parseUncached(text, nameUnit));
+        meaning = freezeThreshold(parseUncached(text, context.unit));
         parsedThresholds.set(key, meaning);
     }
     return meaning;
@@ -205,6 +205,31 @@ export function parseThreshold(text: string, indicatorName?: string, unitColumn?
 /** Meanings by unit-of-name and text; shared between callers, hence frozen. Bounded so a server never grows it without end. */
 const parsedThresholds = new Map<string, Threshold>();
 const PARSED_THRESHOLDS_LIMIT = 20_000;
+
+/** A bare number's unit for one unit column or indicator name, and the start of its meanings' keys. */
+interface UnitContext { unit: ContextUnit | undefined; key: string }
+
+const NO_CONTEXT: UnitContext = { unit: undefined, key: '\u0000' };
+
+/**
+ * Contexts by unit column and by indicator name: 25,000 indicators have a few hundred names, and reading
+ * the unit from each (a regular expression, a width normalisation, a lookup) showed in the profile.
+ */
+const columnContexts = new Map<string, UnitContext>();
+const nameContexts = new Map<string, UnitContext>();
+
+function remembered(contexts: Map<string, UnitContext>, text: string, unitOf: (text: string) => ContextUnit | undefined): UnitContext {
+    let context = contexts.get(text);
+    if (!context) {
+        if (contexts.size >= PARSED_THRESHOLDS_LIMIT) {
+            contexts.clear();
+        }
+        const unit = unitOf(text);
+        context = { unit, key: `${unit?.column ? '\u0001' : ''}${unit?.text ?? ''}\u0000` };
+        contexts.set(text, context);
+    }
+    return context;
+}
 
 function freezeThreshold(threshold: Threshold): Threshold {
     if (threshold.kind === 'composite') {

@@ -4,39 +4,39 @@
  * count: quoted targets are prose kept exactly as published.
  */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import { isSimpleTarget, type PerfAstType, type PerfFile, type SimpleTarget } from '../generated/ast.js';
+import { isSimpleTarget, type PerfAstType, type PerfFile, type SimpleTarget, type Target } from '../generated/ast.js';
 import { comparatorOf, comparatorSymbol, type ComparatorKind } from '../../model/threshold.js';
 import { report } from './rules.js';
 
 /** The targets of a document grouped by comparator kind, then by spelling, in document order. */
 export function comparatorSpellings(root: PerfFile): Map<ComparatorKind, Map<string, SimpleTarget[]>> {
     const byKind = new Map<ComparatorKind, Map<string, SimpleTarget[]>>();
-    for (const node of simpleTargets(root)) {
-        if (!node.comparator) {
-            continue;
+    const add = (target: Target | undefined) => {
+        if (!isSimpleTarget(target) || !target.comparator) {
+            return;
         }
-        const kind = comparatorOf(node.comparator)?.kind;
+        const kind = comparatorOf(target.comparator)?.kind;
         if (!kind) {
-            continue;
+            return;
         }
         const spellings = byKind.get(kind) ?? new Map<string, SimpleTarget[]>();
         byKind.set(kind, spellings);
-        const targets = spellings.get(node.comparator) ?? [];
-        spellings.set(node.comparator, targets);
-        targets.push(node);
-    }
-    return byKind;
-}
-
-/** Every written target of a document, in document order; a typed walk, not a visit of every AST node. */
-function* simpleTargets(root: PerfFile): Generator<SimpleTarget> {
-    for (const indicator of root.departments.flatMap(department => department.projects).flatMap(project => project.indicators)) {
-        for (const target of [indicator.both, indicator.period, indicator.annual]) {
-            if (isSimpleTarget(target)) {
-                yield target;
+        const targets = spellings.get(target.comparator) ?? [];
+        spellings.set(target.comparator, targets);
+        targets.push(target);
+    };
+    // Every written target in document order, by a typed walk (not a visit of every AST node) of plain
+    // loops: a generator and the flattened lists of projects and indicators cost as much as the grouping.
+    for (const department of root.departments) {
+        for (const project of department.projects) {
+            for (const indicator of project.indicators) {
+                add(indicator.both);
+                add(indicator.period);
+                add(indicator.annual);
             }
         }
     }
+    return byKind;
 }
 
 /** The spelling to keep: the most used; on a tie the canonical symbol (≥ ≤ > < = ≠), else the first met. */

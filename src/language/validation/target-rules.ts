@@ -21,17 +21,19 @@ interface ReadTarget {
 
 const PROPERTY_LABEL: Record<TargetProperty, string> = { both: '指标值', period: '实施周期指标值', annual: '年度指标值' };
 
-/** The indicator's targets as written, each with its typed meaning. */
+const TARGET_PROPERTIES: readonly TargetProperty[] = ['both', 'period', 'annual'];
+
+/** The indicator's targets as written, each with its typed meaning (a loop: this runs for every indicator). */
 function readTargets(indicator: Indicator): ReadTarget[] {
-    const properties: TargetProperty[] = ['both', 'period', 'annual'];
-    return properties.flatMap(property => {
+    const targets: ReadTarget[] = [];
+    for (const property of TARGET_PROPERTIES) {
         const target = indicator[property];
-        if (!target) {
-            return [];
+        if (target) {
+            const threshold = targetMeaning(indicator, property === 'annual' ? 'annual' : 'period');
+            targets.push({ property, target, text: targetText(target), threshold });
         }
-        const threshold = targetMeaning(indicator, property === 'annual' ? 'annual' : 'period');
-        return [{ property, target, text: targetText(target), threshold }];
-    });
+    }
+    return targets;
 }
 
 function quantityText(q: Quantity): string {

@@ -62,25 +62,26 @@ export class TextRules {
     checkBalancedPairs(node: AstNode, accept: ValidationAcceptor): void {
         for (const [property, label] of CHECKED_TEXTS[node.$type] ?? []) {
             const value = (node as unknown as Record<string, unknown>)[property];
-            const texts = Array.isArray(value) ? value as string[] : typeof value === 'string' ? [value] : [];
-            // Looking up CST nodes walks the node's whole subtree: only done for the rare unbalanced text.
-            let cstNodes: ReturnType<typeof GrammarUtils.findNodesForProperty> | undefined;
-            texts.forEach((text, i) => {
-                const problem = firstUnbalanced(text);
-                if (!problem) {
-                    return;
-                }
-                cstNodes ??= GrammarUtils.findNodesForProperty(node.$cstNode, property);
-                const cst = cstNodes[i];
-                if (!problem || !cst) {
-                    return;
-                }
-                report(accept, 'unbalanced-brackets',
-                    `${label}“${text}”中的 ${problem.char} 没有配对的 ${problem.partner}：引号、书名号和括号应成对出现。`
-                    + '（unbalanced quote or bracket）',
-                    { node, range: rangeInString(node, cst, problem.index, problem.index + 1) });
-            });
+            if (typeof value === 'string') {
+                this.checkPairsOf(node, property, label, value, 0, accept);
+            } else if (Array.isArray(value)) {
+                (value as string[]).forEach((text, i) => this.checkPairsOf(node, property, label, text, i, accept));
+            }
         }
+    }
+
+    /** One text of a property (the i-th of a list); no array or closure per node, as this runs for every indicator. */
+    private checkPairsOf(node: AstNode, property: string, label: string, text: string, i: number, accept: ValidationAcceptor): void {
+        const problem = firstUnbalanced(text);
+        // Looking up CST nodes walks the node's whole subtree: only done for the rare unbalanced text.
+        const cst = problem ? GrammarUtils.findNodesForProperty(node.$cstNode, property)[i] : undefined;
+        if (!problem || !cst) {
+            return;
+        }
+        report(accept, 'unbalanced-brackets',
+            `${label}“${text}”中的 ${problem.char} 没有配对的 ${problem.partner}：引号、书名号和括号应成对出现。`
+            + '（unbalanced quote or bracket）',
+            { node, range: rangeInString(node, cst, problem.index, problem.index + 1) });
     }
 
     checkTrailingPunctuation(target: QuotedTarget, accept: ValidationAcceptor): void {

@@ -53,11 +53,7 @@ export function decimalsWritten(text: string): number {
 export function sum(values: Iterable<Decimal>): Decimal {
     let total = new Decimal(0);
     for (const value of values) {
-        // Most rows have no 财政专户拨款 or 其他资金: adding their zeros was half the additions of a
-        // department's columns, and x + 0 is x (already rounded by the addition that made it).
-        if (!value.isZero()) {
-            total = total.plus(value);
-        }
+        total = total.plus(value);
     }
     return total;
 }

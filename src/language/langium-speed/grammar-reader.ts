@@ -113,7 +113,7 @@ class ReaderCompiler {
         this.tokens = services.parser.Lexer.definition;
         for (const token of Object.values(this.tokens)) {
             if (token.CATEGORIES?.length) {
-                throw new Error(`the grammar reader matches tokens by type, but ${token.name} has categories`);
+                throw new UnsupportedGrammar(`token categories (${token.name}): it matches tokens by type`);
             }
         }
         this.lookahead = new GrammarLookahead(element => this.tokenOf(element));

@@ -1,5 +1,3 @@
-import { ValueConverter } from 'langium';
-
 /**
  * Quoted text in .perf: ASCII "…" and, as a Chinese input method types them, full-width “…”. This file is
  * the one place that knows both pairs; the value converter, the lexer's recovery, highlighting and
@@ -38,5 +36,32 @@ export function quote(text: string): string {
 
 /** The value of a STRING token: without its quotes, escapes (\" \” \\ \n …) read as Langium reads them. */
 export function unquote(text: string): string {
-    return ValueConverter.convertString(isClosed(text) ? text : text + (closingQuoteOf(text) ?? ''));
+    return readEscapes(isClosed(text) ? text : text + (closingQuoteOf(text) ?? ''));
+}
+
+const ESCAPED: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '0': '\0' };
+
+/**
+ * Langium's ValueConverter.convertString, built from slices joined once instead of one character appended at
+ * a time: V8 keeps such a string as a chain of one object per character until something reads it (a goal of
+ * 100 characters ~3 KB instead of ~220 bytes; docs/performance.md, seventh round), and the language server
+ * holds every name and goal of the workspace. A lone slice is joined with another piece too, because V8 keeps
+ * a slice as a view of the whole text it was cut from, which a cache holding it would keep alive.
+ */
+function readEscapes(input: string): string {
+    const end = input.length - 1; // the closing quote
+    const pieces: string[] = [];
+    let from = 1;
+    for (let at = input.indexOf('\\', from); at !== -1 && at < end; at = input.indexOf('\\', from)) {
+        const escaped = input.charAt(at + 1);
+        pieces.push(input.slice(from, at), ESCAPED[escaped] ?? escaped);
+        from = at + 2;
+    }
+    if (from < end) {
+        pieces.push(input.slice(from, end));
+    }
+    if (pieces.length === 1 && pieces[0].length > 1) {
+        return [pieces[0].slice(0, 1), pieces[0].slice(1)].join('');
+    }
+    return pieces.join('');
 }

@@ -16,6 +16,8 @@ import { PerfCodeActionProvider } from './perf-code-actions.js';
 import { PerfWorkspaceManager } from './perf-workspace-manager.js';
 import { SizeLimitedDocumentFactory } from './document-size.js';
 import { CompactReferenceDescriptionProvider } from './langium-speed/compact-reference-descriptions.js';
+import { ClosedDocumentCst } from './langium-speed/closed-document-cst.js';
+import { ClosedDocumentNameProvider } from './langium-speed/closed-document-names.js';
 import { PerfLinker } from './langium-speed/perf-linker.js';
 import { PerfDocumentBuilder } from './langium-speed/perf-document-builder.js';
 import { PerfLangiumDocuments } from './langium-speed/perf-documents.js';
@@ -46,6 +48,10 @@ export interface PerfAddedServices {
     references: {
         ScopeProvider: PerfScopeProvider;
     };
+    workspace: {
+        /** The CST of closed files: dropped once validated, parsed again when a feature needs it. */
+        ClosedDocumentCst: ClosedDocumentCst;
+    };
     lsp: {
         /** Indicator names used in the workspace, for completion. */
         IndicatorNameIndex: IndicatorNameIndex;
@@ -69,6 +75,8 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
     },
     references: {
         Linker: (services) => new PerfLinker(services),
+        // Names in a closed file held without its CST: parsed again first (go to definition, rename …).
+        NameProvider: (services) => new ClosedDocumentNameProvider(services.workspace.ClosedDocumentCst),
         ScopeComputation: (services) => new PerfScopeComputation(services),
         ScopeProvider: (services) => new PerfScopeProvider(services, services.settings.PerfSettings)
     },
@@ -78,7 +86,8 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         DocumentValidator: (services) => new PerfDocumentValidator(services, services.references.ScopeProvider, services.settings.PerfSettings)
     },
     workspace: {
-        ReferenceDescriptionProvider: (services) => new CompactReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: (services) => new CompactReferenceDescriptionProvider(services),
+        ClosedDocumentCst: (services) => new ClosedDocumentCst(services.shared)
     },
     lsp: {
         CodeActionProvider: () => new PerfCodeActionProvider(),

@@ -169,17 +169,27 @@ function segmentAt(document: LangiumDocument, table: Int32Array, index: number):
 /** Visits every AST node and every reference below `root` (the properties not starting with `$`). */
 function forEachNode(root: AstNode, onNode: (node: AstNode) => void, onReference: (reference: Mutable<Reference>) => void): void {
     onNode(root);
-    for (const [property, value] of Object.entries(root)) {
-        if (property.startsWith('$')) {
+    const properties = root as unknown as Record<string, unknown>;
+    for (const property in properties) {
+        const value = properties[property];
+        if (property.startsWith('$') || typeof value !== 'object' || value === null) {
             continue;
         }
-        for (const item of Array.isArray(value) ? value : [value]) {
-            if (isReference(item)) {
-                onReference(item);
-            } else if (isAstNode(item)) {
-                forEachNode(item, onNode, onReference);
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                visit(item, onNode, onReference);
             }
+        } else {
+            visit(value, onNode, onReference);
         }
+    }
+}
+
+function visit(item: unknown, onNode: (node: AstNode) => void, onReference: (reference: Mutable<Reference>) => void): void {
+    if (isReference(item)) {
+        onReference(item);
+    } else if (isAstNode(item)) {
+        forEachNode(item, onNode, onReference);
     }
 }
 
@@ -195,23 +205,32 @@ function graftCst(old: AstNode, fresh: AstNode): void {
     if (isCompositeCstNode(fresh.$cstNode)) {
         (fresh.$cstNode as Mutable<CompositeCstNode>).astNode = old;
     }
-    const target = old as unknown as Record<string, unknown>;
-    for (const [property, value] of Object.entries(fresh)) {
-        if (property.startsWith('$')) {
+    const before = old as unknown as Record<string, unknown>;
+    const after = fresh as unknown as Record<string, unknown>;
+    for (const property in after) {
+        const value = after[property];
+        if (property.startsWith('$') || typeof value !== 'object' || value === null) {
             continue;
         }
-        const before = target[property];
-        const pairs: [unknown, unknown][] = Array.isArray(value) && Array.isArray(before) && value.length === before.length
-            ? value.map((item, i) => [before[i], item])
-            : [[before, value]];
-        for (const [oldItem, freshItem] of pairs) {
-            if (isReference(freshItem) && isReference(oldItem)) {
-                (oldItem as Mutable<Reference>).$refNode = freshItem.$refNode;
-            } else if (isAstNode(freshItem) && isAstNode(oldItem)) {
-                graftCst(oldItem, freshItem);
-            } else if (isAstNode(freshItem) || isReference(freshItem) || Array.isArray(freshItem)) {
-                throw new Error(`the text of a released document parsed to another tree (at ${fresh.$type}.${property})`);
+        const previous = before[property];
+        if (!Array.isArray(value)) {
+            graftItem(previous, value, fresh, property);
+        } else if (Array.isArray(previous) && previous.length === value.length) {
+            for (let i = 0; i < value.length; i++) {
+                graftItem(previous[i], value[i], fresh, property);
             }
+        } else {
+            throw new Error(`the text of a released document parsed to another tree (at ${fresh.$type}.${property})`);
         }
+    }
+}
+
+function graftItem(old: unknown, fresh: unknown, container: AstNode, property: string): void {
+    if (isReference(fresh) && isReference(old)) {
+        (old as Mutable<Reference>).$refNode = fresh.$refNode;
+    } else if (isAstNode(fresh) && isAstNode(old)) {
+        graftCst(old, fresh);
+    } else if (isAstNode(fresh) || isReference(fresh)) {
+        throw new Error(`the text of a released document parsed to another tree (at ${container.$type}.${property})`);
     }
 }

@@ -1,3 +1,5 @@
+import { flat } from './shared-strings.js';
+
 /**
  * Quoted text in .perf: ASCII "…" and, as a Chinese input method types them, full-width “…”. This file is
  * the one place that knows both pairs; the value converter, the lexer's recovery, highlighting and
@@ -45,8 +47,8 @@ const ESCAPED: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r
  * Langium's ValueConverter.convertString, built from slices joined once instead of one character appended at
  * a time: V8 keeps such a string as a chain of one object per character until something reads it (a goal of
  * 100 characters ~3 KB instead of ~220 bytes; docs/performance.md, seventh round), and the language server
- * holds every name and goal of the workspace. A lone slice is joined with another piece too, because V8 keeps
- * a slice as a view of the whole text it was cut from, which a cache holding it would keep alive.
+ * holds every name and goal of the workspace. A lone slice is copied (`flat`): a cache holding a view of the
+ * document's text would keep that text alive.
  */
 function readEscapes(input: string): string {
     const end = input.length - 1; // the closing quote
@@ -60,8 +62,5 @@ function readEscapes(input: string): string {
     if (from < end) {
         pieces.push(input.slice(from, end));
     }
-    if (pieces.length === 1 && pieces[0].length > 1) {
-        return [pieces[0].slice(0, 1), pieces[0].slice(1)].join('');
-    }
-    return pieces.join('');
+    return pieces.length === 1 ? flat(pieces[0]) : pieces.join('');
 }

@@ -36,7 +36,8 @@ export class ClosedDocumentCst {
 
     /** Whether closed documents are released: in a language server (a connection), unless set otherwise. */
     enabled: boolean;
-    private readonly released = new WeakMap<LangiumDocument, Released>();
+    /** By the document's root: a document parsed again (its file changed) has a new root and its CST. */
+    private readonly released = new WeakMap<AstNode, Released>();
     /** Documents given back their CST by a request, oldest first; released again past RESTORED_ON_REQUEST. */
     private readonly restoredOnRequest: LangiumDocument[] = [];
     /** Documents being validated: never released under the validator's feet. */
@@ -52,13 +53,13 @@ export class ClosedDocumentCst {
     }
 
     isReleased(document: LangiumDocument): boolean {
-        return this.released.has(document);
+        return this.released.has(document.parseResult.value);
     }
 
     /** Drops the CST of a closed document that has one (kept: open files, catalogs, documents being validated). */
     release(document: LangiumDocument): void {
         const root = document.parseResult.value as PerfFile;
-        if (!this.enabled || !root.$cstNode || this.released.has(document) || this.pinned.has(document)
+        if (!this.enabled || !root.$cstNode || this.released.has(document.parseResult.value) || this.pinned.has(document)
             || root.catalogs?.length > 0 || this.textDocuments?.get(document.uri.toString())) {
             return;
         }
@@ -71,7 +72,7 @@ export class ClosedDocumentCst {
         }, reference => {
             reference.$refNode = undefined;
         });
-        this.released.set(document, released);
+        this.released.set(root, released);
         const waiting = this.restoredOnRequest.indexOf(document);
         if (waiting >= 0) {
             this.restoredOnRequest.splice(waiting, 1);
@@ -100,7 +101,7 @@ export class ClosedDocumentCst {
 
     /** Whether a reference (by its index in `referencesOf`) has a token: one the parser recovered may not. */
     hasReferenceToken(document: LangiumDocument, index: number, refNode: CstNode | undefined): boolean {
-        return refNode !== undefined || (this.released.get(document)?.references[2 * index] ?? -1) >= 0;
+        return refNode !== undefined || (this.released.get(document.parseResult.value)?.references[2 * index] ?? -1) >= 0;
     }
 
     /** The segment of a reference's token (by its index in `referencesOf`), from its CST or, released, its text. */
@@ -108,13 +109,13 @@ export class ClosedDocumentCst {
         if (refNode) {
             return segmentOf(refNode);
         }
-        const released = this.released.get(document);
+        const released = this.released.get(document.parseResult.value);
         return released && segmentAt(document, released.references, index);
     }
 
     /** The range of each symbol's name, in `symbolNodes` order, from the CST or, released, from the text. */
     nameRanges(document: LangiumDocument): (index: number) => Range | undefined {
-        const released = this.released.get(document);
+        const released = this.released.get(document.parseResult.value);
         if (released) {
             return index => segmentAt(document, released.names, index)?.range;
         }
@@ -126,13 +127,13 @@ export class ClosedDocumentCst {
     }
 
     private graft(document: LangiumDocument): boolean {
-        if (!this.released.has(document)) {
+        if (!this.released.has(document.parseResult.value)) {
             return false;
         }
         const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
         const fresh = parser.parse(document.textDocument.getText()).value;
         graftCst(document.parseResult.value, fresh);
-        this.released.delete(document);
+        this.released.delete(document.parseResult.value);
         return true;
     }
 }

@@ -1,5 +1,5 @@
 import {
-    GrammarUtils, isAstNode, isCompositeCstNode, isReference,
+    CstUtils, GrammarUtils, isAstNode, isCompositeCstNode, isReference,
     type AstNode, type CstNode, type DocumentSegment, type LangiumDocument, type LangiumSharedCoreServices,
     type CompositeCstNode, type Reference, type ServiceRegistry
 } from 'langium';
@@ -59,7 +59,7 @@ export class ClosedDocumentCst {
     /** Drops the CST of a closed document that has one (kept: open files, catalogs, documents being validated). */
     release(document: LangiumDocument): void {
         const root = document.parseResult.value as PerfFile;
-        if (!this.enabled || !root.$cstNode || this.released.has(document.parseResult.value) || this.pinned.has(document)
+        if (!this.enabled || !root.$cstNode || this.released.has(root) || this.pinned.has(document)
             || root.catalogs?.length > 0 || this.textDocuments?.get(document.uri.toString())) {
             return;
         }
@@ -107,7 +107,7 @@ export class ClosedDocumentCst {
     /** The segment of a reference's token (by its index in `referencesOf`), from its CST or, released, its text. */
     referenceSegment(document: LangiumDocument, index: number, refNode: CstNode | undefined): DocumentSegment | undefined {
         if (refNode) {
-            return segmentOf(refNode);
+            return CstUtils.toDocumentSegment(refNode);
         }
         const released = this.released.get(document.parseResult.value);
         return released && segmentAt(document, released.references, index);
@@ -151,10 +151,6 @@ function positions(nodes: (CstNode | undefined)[]): Int32Array {
         }
     });
     return table;
-}
-
-function segmentOf(node: CstNode): DocumentSegment {
-    return { range: node.range, offset: node.offset, end: node.end, length: node.length };
 }
 
 function segmentAt(document: LangiumDocument, table: Int32Array, index: number): DocumentSegment | undefined {

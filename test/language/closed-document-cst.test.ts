@@ -134,6 +134,20 @@ describe('closed files held without their CST', () => {
         expect(cstOf(fresh).isReleased(summary)).toBe(true);
     });
 
+    test('files parsed again for requests keep their CST only while few: at most 16, the oldest released first', async () => {
+        const services = await createServices();
+        services.perf.workspace.ClosedDocumentCst.enabled = true;
+        const cst = services.perf.workspace.ClosedDocumentCst;
+        const documents = Array.from({ length: 17 }, (_, i) => services.shared.workspace.LangiumDocuments.createDocument(
+            URI.parse(uriOf(`department-${i}.perf`)), TRANSPORT.replace('某区交通局', `某区${i}局`)));
+        await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        expect(documents.every(document => cst.isReleased(document))).toBe(true);
+        documents.forEach(document => cst.restore(document));
+        expect(documents.map(document => cst.isReleased(document))).toEqual([true, ...Array(16).fill(false)]);
+        expect(documents[0].parseResult.value.$cstNode).toBeUndefined();
+        expect(documents[16].parseResult.value.$cstNode?.text).toBe(TRANSPORT.replace('某区交通局', '某区16局').trimEnd());
+    });
+
     test('the official table of a closed file, as the preview asks for it, is the same', async () => {
         for (const name of ['nansha-commerce-bureau.perf', 'project-form.perf', 'commerce.perf']) {
             expect(await officialTableOf(released.services.shared, uriOf(name)), name).toEqual(await officialTableOf(kept.services.shared, uriOf(name)));

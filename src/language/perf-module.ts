@@ -17,7 +17,7 @@ import { PerfWorkspaceManager } from './perf-workspace-manager.js';
 import { SizeLimitedDocumentFactory } from './document-size.js';
 import { CompactReferenceDescriptionProvider } from './langium-speed/compact-reference-descriptions.js';
 import { ClosedDocumentCst } from './langium-speed/closed-document-cst.js';
-import { ClosedDocumentNameProvider } from './langium-speed/closed-document-names.js';
+import { ClosedDocumentCommentProvider, ClosedDocumentNameProvider } from './langium-speed/closed-document-providers.js';
 import { PerfLinker } from './langium-speed/perf-linker.js';
 import { PerfDocumentBuilder } from './langium-speed/perf-document-builder.js';
 import { PerfLangiumDocuments } from './langium-speed/perf-documents.js';
@@ -84,6 +84,10 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         PerfValidator: (services) => new PerfValidator(services.references.ScopeProvider, services.settings.PerfSettings),
         ValidationRegistry: (services) => new PerfValidationRegistry(services),
         DocumentValidator: (services) => new PerfDocumentValidator(services, services.references.ScopeProvider, services.settings.PerfSettings)
+    },
+    documentation: {
+        // Comments of a closed file's departments, kept when it gave up its CST (completion in a summary).
+        CommentProvider: (services) => new ClosedDocumentCommentProvider(services, services.workspace.ClosedDocumentCst)
     },
     workspace: {
         ReferenceDescriptionProvider: (services) => new CompactReferenceDescriptionProvider(services),

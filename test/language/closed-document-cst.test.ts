@@ -11,7 +11,7 @@ import { createServices, repoRoot } from '../helpers.js';
 // with the release on, held without its CST once validated. Each feature must answer as with every CST kept.
 const CATALOG = '指标体系 "自定义" {\n    1 "产出指标" {\n        11 "数量指标"\n    }\n}\n';
 const COMMERCE = [
-    '部门 "某区商务局" {', '    指标体系 "自定义"', '    合计 10.00', '    财政拨款 10.00',
+    '/** 某区负责商贸的部门（虚构）。 */', '部门 "某区商务局" {', '    指标体系 "自定义"', '    合计 10.00', '    财政拨款 10.00',
     '    项目 "展会经费" {', '        总计 10.00', '        财政拨款 10.00', '        11 "展会场次" 指标值 ≥2场', '    }', '}', ''
 ].join('\n');
 const TRANSPORT = [
@@ -103,6 +103,15 @@ describe('closed files held without their CST', () => {
         const edits = await fresh.services.perf.lsp.RenameProvider!.rename(fresh.documents['summary.perf'], rename);
         expect(Object.keys(edits?.changes ?? {}).sort()).toEqual([uriOf('summary.perf'), uriOf('transport.perf')]);
         expect(edits).toEqual(await kept.services.perf.lsp.RenameProvider!.rename(kept.documents['summary.perf'], rename));
+    });
+
+    test('completion of a summary\'s 部门 shows the comment above a department of a closed file', async () => {
+        const fresh = await workspace(true);
+        const complete = async (workspace: Workspace) => (await workspace.services.perf.lsp.CompletionProvider!.getCompletion(
+            workspace.documents['summary.perf'], { textDocument: { uri: uriOf('summary.perf') }, position: positionIn(SUMMARY, '"某区商务局"') }))?.items;
+        const items = await complete(fresh);
+        expect(items?.find(item => item.label === '某区商务局')?.documentation).toEqual({ kind: 'markdown', value: '某区负责商贸的部门（虚构）。' });
+        expect(items).toEqual(await complete(kept));
     });
 
     test('workspace symbols: the same names and ranges, without parsing a closed file again', async () => {

@@ -1,5 +1,5 @@
 import {
-    CstUtils, GrammarUtils, isAstNode, isCompositeCstNode, isReference,
+    AstUtils, CstUtils, GrammarUtils, isAstNode, isCompositeCstNode, isReference,
     type AstNode, type CstNode, type DocumentSegment, type LangiumDocument, type LangiumSharedCoreServices,
     type CompositeCstNode, type Reference, type ServiceRegistry
 } from 'langium';
@@ -17,6 +17,8 @@ interface Released {
     references: Int32Array;
     /** Offset and length of each symbol's name, in `symbolNodes` order (-1: the node had no name token). */
     names: Int32Array;
+    /** The comments above its departments (what other files' completion shows of them), where written. */
+    comments?: Map<AstNode, string>;
 }
 
 /** How many documents a request may have given back their CST at once (go to definition, rename …). */
@@ -67,6 +69,13 @@ export class ClosedDocumentCst {
             references: positions([...referencesOf(root)].map(info => info.reference.$refNode)),
             names: positions([...symbolNodes(root)].map(({ node }) => nameNode(node)))
         };
+        const commentProvider = this.serviceRegistry.getServices(document.uri).documentation.CommentProvider;
+        for (const department of root.departments ?? []) {
+            const comment = commentProvider.getComment(department);
+            if (comment) {
+                (released.comments ??= new Map()).set(department, comment);
+            }
+        }
         forEachNode(root, node => {
             (node as Mutable<AstNode>).$cstNode = undefined;
         }, reference => {
@@ -111,6 +120,11 @@ export class ClosedDocumentCst {
         }
         const released = this.released.get(document.parseResult.value);
         return released && segmentAt(document, released.references, index);
+    }
+
+    /** The comment a released document kept for a node (see `Released.comments`). */
+    commentOf(node: AstNode): string | undefined {
+        return this.released.get(AstUtils.findRootNode(node))?.comments?.get(node);
     }
 
     /** The range of each symbol's name, in `symbolNodes` order, from the CST or, released, from the text. */

@@ -1,4 +1,4 @@
-import { AstUtils, DefaultNameProvider, type AstNode, type CstNode } from 'langium';
+import { AstUtils, DefaultCommentProvider, DefaultNameProvider, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
 import type { ClosedDocumentCst } from './closed-document-cst.js';
 
 /**
@@ -18,5 +18,21 @@ export class ClosedDocumentNameProvider extends DefaultNameProvider {
             this.closedDocumentCst.restore(document);
         }
         return super.getNameNode(node);
+    }
+}
+
+/**
+ * The comment above a declaration (its documentation in completion, `/** … *\/`) is found in the CST. Another
+ * file's completion of a summary's 部门 lists every department: a closed file kept their comments when it gave
+ * up its CST, instead of being parsed again for each item.
+ */
+export class ClosedDocumentCommentProvider extends DefaultCommentProvider {
+
+    constructor(services: LangiumCoreServices, private readonly closedDocumentCst: ClosedDocumentCst) {
+        super(services);
+    }
+
+    override getComment(node: AstNode): string | undefined {
+        return this.closedDocumentCst.commentOf(node) ?? super.getComment(node);
     }
 }

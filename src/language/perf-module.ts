@@ -6,6 +6,7 @@ import {
 } from 'langium/lsp';
 import { PerfLexerErrorMessageProvider, PerfParserErrorMessageProvider } from './perf-error-messages.js';
 import { PerfLexer } from './perf-lexer.js';
+import { documentParser } from './langium-speed/grammar-reader.js';
 import { PerfValueConverter } from './perf-value-converter.js';
 import { PerfGeneratedModule, PerfGeneratedSharedModule } from './generated/module.js';
 import { PerfScopeComputation, PerfScopeProvider } from './perf-scope.js';
@@ -70,6 +71,9 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         Lexer: (services) => new PerfLexer(services),
         // Both quote kinds, "…" and “…”, read through quoted-text.ts.
         ValueConverter: () => new PerfValueConverter(),
+        // Text without mistakes read by a reader compiled from the grammar, ~3× faster than Langium's parser;
+        // any other text goes to Langium's, for its error recovery (langium-speed/grammar-reader.ts).
+        LangiumParser: (services) => documentParser(services),
         ParserErrorMessageProvider: () => new PerfParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new PerfLexerErrorMessageProvider()
     },

@@ -17,6 +17,8 @@ import { PerfCodeActionProvider } from './perf-code-actions.js';
 import { PerfWorkspaceManager } from './perf-workspace-manager.js';
 import { SizeLimitedDocumentFactory } from './document-size.js';
 import { CompactReferenceDescriptionProvider } from './langium-speed/compact-reference-descriptions.js';
+import { ClosedDocumentCst } from './langium-speed/closed-document-cst.js';
+import { ClosedDocumentCommentProvider, ClosedDocumentNameProvider } from './langium-speed/closed-document-providers.js';
 import { PerfLinker } from './langium-speed/perf-linker.js';
 import { PerfDocumentBuilder } from './langium-speed/perf-document-builder.js';
 import { PerfLangiumDocuments } from './langium-speed/perf-documents.js';
@@ -47,6 +49,10 @@ export interface PerfAddedServices {
     references: {
         ScopeProvider: PerfScopeProvider;
     };
+    workspace: {
+        /** The CST of closed files: dropped once validated, parsed again when a feature needs it. */
+        ClosedDocumentCst: ClosedDocumentCst;
+    };
     lsp: {
         /** Indicator names used in the workspace, for completion. */
         IndicatorNameIndex: IndicatorNameIndex;
@@ -73,6 +79,8 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
     },
     references: {
         Linker: (services) => new PerfLinker(services),
+        // Names in a closed file held without its CST: parsed again first (go to definition, rename …).
+        NameProvider: (services) => new ClosedDocumentNameProvider(services.workspace.ClosedDocumentCst),
         ScopeComputation: (services) => new PerfScopeComputation(services),
         ScopeProvider: (services) => new PerfScopeProvider(services, services.settings.PerfSettings)
     },
@@ -81,8 +89,13 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         ValidationRegistry: (services) => new PerfValidationRegistry(services),
         DocumentValidator: (services) => new PerfDocumentValidator(services, services.references.ScopeProvider, services.settings.PerfSettings)
     },
+    documentation: {
+        // Comments of a closed file's departments, kept when it gave up its CST (completion in a summary).
+        CommentProvider: (services) => new ClosedDocumentCommentProvider(services, services.workspace.ClosedDocumentCst)
+    },
     workspace: {
-        ReferenceDescriptionProvider: (services) => new CompactReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: (services) => new CompactReferenceDescriptionProvider(services),
+        ClosedDocumentCst: (services) => new ClosedDocumentCst(services.shared)
     },
     lsp: {
         CodeActionProvider: () => new PerfCodeActionProvider(),

@@ -1,5 +1,6 @@
 import { DefaultValueConverter, GrammarAST, GrammarUtils, type AstNode, type CstNode, type ValueType } from 'langium';
 import { unquote } from './quoted-text.js';
+import { sharedString } from './shared-strings.js';
 
 /** STRING tokens read through quoted-text.ts: both quote kinds, and unclosed text the lexer recovered. */
 export class PerfValueConverter extends DefaultValueConverter {
@@ -23,9 +24,9 @@ export class PerfValueConverter extends DefaultValueConverter {
 
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         switch (rule.name) {
-            case 'STRING': return unquote(input);
+            case 'STRING': return sharedString(unquote(input));
             // A digit run keeps its spelling (perf.langium): what Langium returns for a string terminal.
-            case 'NUMBERISH': return input;
+            case 'NUMBERISH': return sharedString(input);
             default: return super.runConverter(rule, input, cstNode);
         }
     }

@@ -30,6 +30,8 @@ export function overlap(one: Viability, other: Viability): boolean {
 export class GrammarLookahead {
 
     private readonly ruleSequences = new Map<GrammarAST.ParserRule, Sequences | 'computing'>();
+    /** Each element is asked about by its loop, its alternatives and the groups around it: computed once. */
+    private readonly ownSequencesOf = new Map<GrammarAST.AbstractElement, Sequences>();
 
     constructor(private readonly tokenOf: (element: GrammarAST.AbstractElement) => TokenType) {}
 
@@ -53,7 +55,11 @@ export class GrammarLookahead {
     }
 
     private sequences(element: GrammarAST.AbstractElement, withCardinality = true): Sequences {
-        const own = this.ownSequences(element);
+        let own = this.ownSequencesOf.get(element);
+        if (!own) {
+            own = this.ownSequences(element);
+            this.ownSequencesOf.set(element, own);
+        }
         switch (withCardinality ? element.cardinality : undefined) {
             case '?': return union(own, EMPTY);
             case '*': return union(EMPTY, own, concat(own, own));

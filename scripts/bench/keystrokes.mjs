@@ -1,10 +1,10 @@
 // Keystrokes in-process, without the LSP connection, for finding where a keystroke's time and garbage go:
-//   node [--max-semi-space-size=16 --heap-growing-percent=25] scripts/bench/keystrokes.mjs DIR [--keystrokes N] [--allocations] [--drop-cst]
+//   node [--max-semi-space-size=16 --heap-growing-percent=25] scripts/bench/keystrokes.mjs DIR [--keystrokes N] [--allocations] [--keep-cst]
 // builds DIR (a workspace from `npm run gen -- --files …`) as the language server does, adds a 300-indicator
 // file, then types and deletes one character in a goal N times (default 100) through DocumentBuilder.update,
 // as the server does on didChange. Prints the keystroke times; with --allocations, what each keystroke
-// allocates by function (V8's sampling heap profiler, counting objects already collected); with --drop-cst,
-// the other documents' CST is dropped first (scripts/bench/drop-cst.mjs: what a smaller live heap would buy).
+// allocates by function (V8's sampling heap profiler, counting objects already collected). The other documents
+// are held without their CST as in the server (closed-document-cst.ts); with --keep-cst, with it.
 // Run it under `node --cpu-prof` for the CPU side.
 import '../object-group-by.mjs';
 import inspector from 'node:inspector/promises';
@@ -15,11 +15,11 @@ import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPerfServices } from '../../lib/language/perf-module.js';
 import { editedFileText, typingPosition } from '../bench.mjs';
-import { dropCst } from './drop-cst.mjs';
 
 const [folder, ...options] = process.argv.slice(2);
 const keystrokes = Number(options[options.indexOf('--keystrokes') + 1] || 100);
-const { shared } = createPerfServices(NodeFileSystem);
+const { shared, perf } = createPerfServices(NodeFileSystem);
+perf.workspace.ClosedDocumentCst.enabled = !options.includes('--keep-cst');
 await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(path.resolve(folder)).toString(), name: 'bench' }]);
 
 // The edited file of the LSP figures, typed in where they type.
@@ -34,10 +34,6 @@ async function keystroke(i) {
 }
 for (let i = 0; i < 20; i++) {
     await keystroke(i); // warm-up: the first edits compile code and fill caches
-}
-
-if (options.includes('--drop-cst')) {
-    dropCst(shared, uri.toString());
 }
 
 const session = new inspector.Session();

@@ -1,16 +1,19 @@
 // In-process build phases of one document, for finding where time goes: node scripts/bench/phases.mjs FILE.perf
 // (parse, index, scopes, link, index references, validate; heap and RSS at the end). Needs npm run build.
+// --batch: with the services of one-shot commands (perf check: grammar reader, no reference index).
 import '../object-group-by.mjs';
 import fs from 'node:fs';
 import { URI, DocumentState } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 const t0 = performance.now();
 const { createPerfServices } = await import('../../lib/language/perf-module.js');
+const batch = process.argv.includes('--batch');
+const { BatchModule } = await import('../../lib/language/langium-speed/batch-module.js');
 const tImport = performance.now();
-const { shared } = createPerfServices(NodeFileSystem);
+const { shared } = createPerfServices(NodeFileSystem, batch ? BatchModule : undefined);
 await shared.workspace.WorkspaceManager.initializeWorkspace([]);
 const tInit = performance.now();
-const text = fs.readFileSync(process.argv[2], 'utf8');
+const text = fs.readFileSync(process.argv.slice(2).find(arg => !arg.startsWith('--')), 'utf8');
 const marks = [];
 for (const [name, state] of Object.entries(DocumentState).filter(([k, v]) => typeof v === 'number' && v > 1)) {
     shared.workspace.DocumentBuilder.onBuildPhase(state, () => marks.push([name, performance.now()]));

@@ -6,6 +6,7 @@ import {
 } from 'langium/lsp';
 import { PerfLexerErrorMessageProvider, PerfParserErrorMessageProvider } from './perf-error-messages.js';
 import { PerfLexer } from './perf-lexer.js';
+import { documentParser } from './langium-speed/grammar-reader.js';
 import { PerfValueConverter } from './perf-value-converter.js';
 import { PerfGeneratedModule, PerfGeneratedSharedModule } from './generated/module.js';
 import { PerfScopeComputation, PerfScopeProvider } from './perf-scope.js';
@@ -16,6 +17,8 @@ import { PerfCodeActionProvider } from './perf-code-actions.js';
 import { PerfWorkspaceManager } from './perf-workspace-manager.js';
 import { SizeLimitedDocumentFactory } from './document-size.js';
 import { CompactReferenceDescriptionProvider } from './langium-speed/compact-reference-descriptions.js';
+import { ClosedDocumentCst } from './langium-speed/closed-document-cst.js';
+import { ClosedDocumentCommentProvider, ClosedDocumentNameProvider } from './langium-speed/closed-document-providers.js';
 import { PerfLinker } from './langium-speed/perf-linker.js';
 import { PerfDocumentBuilder } from './langium-speed/perf-document-builder.js';
 import { PerfLangiumDocuments } from './langium-speed/perf-documents.js';
@@ -46,6 +49,10 @@ export interface PerfAddedServices {
     references: {
         ScopeProvider: PerfScopeProvider;
     };
+    workspace: {
+        /** The CST of closed files: dropped once validated, parsed again when a feature needs it. */
+        ClosedDocumentCst: ClosedDocumentCst;
+    };
     lsp: {
         /** Indicator names used in the workspace, for completion. */
         IndicatorNameIndex: IndicatorNameIndex;
@@ -64,11 +71,16 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         Lexer: (services) => new PerfLexer(services),
         // Both quote kinds, "…" and “…”, read through quoted-text.ts.
         ValueConverter: () => new PerfValueConverter(),
+        // Text without mistakes read by a reader compiled from the grammar, ~3× faster than Langium's parser;
+        // any other text goes to Langium's, for its error recovery (langium-speed/grammar-reader.ts).
+        LangiumParser: (services) => documentParser(services),
         ParserErrorMessageProvider: () => new PerfParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new PerfLexerErrorMessageProvider()
     },
     references: {
         Linker: (services) => new PerfLinker(services),
+        // Names in a closed file held without its CST: parsed again first (go to definition, rename …).
+        NameProvider: (services) => new ClosedDocumentNameProvider(services.workspace.ClosedDocumentCst),
         ScopeComputation: (services) => new PerfScopeComputation(services),
         ScopeProvider: (services) => new PerfScopeProvider(services, services.settings.PerfSettings)
     },
@@ -77,8 +89,13 @@ export const PerfModule: Module<PerfServices, PartialLangiumServices & PerfAdded
         ValidationRegistry: (services) => new PerfValidationRegistry(services),
         DocumentValidator: (services) => new PerfDocumentValidator(services, services.references.ScopeProvider, services.settings.PerfSettings)
     },
+    documentation: {
+        // Comments of a closed file's departments, kept when it gave up its CST (completion in a summary).
+        CommentProvider: (services) => new ClosedDocumentCommentProvider(services, services.workspace.ClosedDocumentCst)
+    },
     workspace: {
-        ReferenceDescriptionProvider: (services) => new CompactReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: (services) => new CompactReferenceDescriptionProvider(services),
+        ClosedDocumentCst: (services) => new ClosedDocumentCst(services.shared)
     },
     lsp: {
         CodeActionProvider: () => new PerfCodeActionProvider(),

@@ -1,4 +1,4 @@
-import { ValueConverter } from 'langium';
+import { flat } from './shared-strings.js';
 
 /**
  * Quoted text in .perf: ASCII "…" and, as a Chinese input method types them, full-width “…”. This file is
@@ -38,5 +38,29 @@ export function quote(text: string): string {
 
 /** The value of a STRING token: without its quotes, escapes (\" \” \\ \n …) read as Langium reads them. */
 export function unquote(text: string): string {
-    return ValueConverter.convertString(isClosed(text) ? text : text + (closingQuoteOf(text) ?? ''));
+    return readEscapes(isClosed(text) ? text : text + (closingQuoteOf(text) ?? ''));
+}
+
+const ESCAPED: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '0': '\0' };
+
+/**
+ * Langium's ValueConverter.convertString, built from slices joined once instead of one character appended at
+ * a time: V8 keeps such a string as a chain of one object per character until something reads it (a goal of
+ * 100 characters ~3 KB instead of ~220 bytes; docs/performance.md, seventh round), and the language server
+ * holds every name and goal of the workspace. A lone slice is copied (`flat`): a cache holding a view of the
+ * document's text would keep that text alive.
+ */
+function readEscapes(input: string): string {
+    const end = input.length - 1; // the closing quote
+    const pieces: string[] = [];
+    let from = 1;
+    for (let at = input.indexOf('\\', from); at !== -1 && at < end; at = input.indexOf('\\', from)) {
+        const escaped = input.charAt(at + 1);
+        pieces.push(input.slice(from, at), ESCAPED[escaped] ?? escaped);
+        from = at + 2;
+    }
+    if (from < end) {
+        pieces.push(input.slice(from, end));
+    }
+    return pieces.length === 1 ? flat(pieces[0]) : pieces.join('');
 }

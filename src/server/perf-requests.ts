@@ -64,6 +64,8 @@ async function validatedDocument(shared: LangiumSharedServices, uri: string): Pr
             await shared.workspace.DocumentBuilder.build([document], { validation: true });
         }
     }
+    // The compiler reads targets as written (their CST text): a closed file held without its CST parses again.
+    (shared.ServiceRegistry.getServices(parsed) as PerfServices).workspace.ClosedDocumentCst.restore(document);
     return document as LangiumDocument<PerfFile>;
 }
 

@@ -19,3 +19,4 @@ export const BatchModule: Module<PerfServices, PartialLangiumServices> = {
         ReferenceDescriptionProvider: () => new NoReferenceIndex()
     }
 };
+

@@ -1,9 +1,11 @@
 import {
-    AstUtils, CstUtils, DefaultReferenceDescriptionProvider, isReference, UriUtils,
-    type AstNode, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument, type ReferenceDescription,
-    type ReferenceInfo, type URI
+    AstUtils, DefaultReferenceDescriptionProvider, isReference, UriUtils,
+    type AstNode, type AstNodeLocator, type DocumentSegment, type LangiumDocument, type Reference, type ReferenceDescription,
+    type URI
 } from 'langium';
 import type { PerfFile } from '../generated/ast.js';
+import type { PerfServices } from '../perf-module.js';
+import type { ClosedDocumentCst } from './closed-document-cst.js';
 import { referencesOf } from './perf-linker.js';
 
 /**
@@ -11,33 +13,43 @@ import { referencesOf } from './perf-linker.js';
  * stores, per reference, the path of the node that holds it as a concatenated string and its text segment as
  * four objects: ~10 MiB at 25,000 indicators (docs/performance.md). The nodes themselves live as long as their
  * document, whose entries the index replaces on every rebuild; so the path and segment are derived from them
- * when asked for, which only find references and rename do. The references are found as the linker finds them.
+ * when asked for, which only find references and rename do: the segment from the reference's token, or from
+ * the position a document held without its CST kept (closed-document-cst.ts). The references are found as
+ * the linker finds them.
  */
 export class CompactReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
 
-    override async createDescriptions(document: LangiumDocument): Promise<ReferenceDescription[]> {
-        return [...referencesOf(document.parseResult.value as PerfFile)].flatMap(info => this.createInfoDescriptions(info));
+    private readonly closedDocumentCst: ClosedDocumentCst;
+
+    constructor(services: PerfServices) {
+        super(services);
+        this.closedDocumentCst = services.workspace.ClosedDocumentCst;
     }
 
-    protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
-        const reference = refInfo.reference;
-        const refNode = reference.$refNode;
-        // perf's grammar has single references only (no multi-references), each with one target description.
-        const target = isReference(reference) ? reference.$nodeDescription : undefined;
-        if (reference.error || !refNode || !target) {
-            return [];
+    override async createDescriptions(document: LangiumDocument): Promise<ReferenceDescription[]> {
+        const descriptions: ReferenceDescription[] = [];
+        let index = 0;
+        for (const { reference, container, property } of referencesOf(document.parseResult.value as PerfFile)) {
+            // perf's grammar has single references only (no multi-references), each with one target description.
+            const target = isReference(reference) ? reference.$nodeDescription : undefined;
+            if (!reference.error && target && this.closedDocumentCst.hasReferenceToken(document, index, reference.$refNode)) {
+                descriptions.push(new DerivedReferenceDescription(this.nodeLocator, this.closedDocumentCst, container, property, index,
+                    document.uri, target.documentUri, target.path, UriUtils.equals(target.documentUri, document.uri)));
+            }
+            index++;
         }
-        const sourceUri = AstUtils.getDocument(refInfo.container).uri;
-        return [new DerivedReferenceDescription(this.nodeLocator, refInfo.container, refNode, sourceUri,
-            target.documentUri, target.path, UriUtils.equals(target.documentUri, sourceUri))];
+        return descriptions;
     }
 }
 
 class DerivedReferenceDescription implements ReferenceDescription {
     constructor(
         private readonly locator: AstNodeLocator,
+        private readonly closedDocumentCst: ClosedDocumentCst,
         private readonly source: AstNode,
-        private readonly refNode: CstNode,
+        private readonly property: string,
+        /** Its index in `referencesOf` its document. */
+        private readonly index: number,
         readonly sourceUri: URI,
         readonly targetUri: URI,
         readonly targetPath: string,
@@ -49,6 +61,7 @@ class DerivedReferenceDescription implements ReferenceDescription {
     }
 
     get segment(): DocumentSegment {
-        return CstUtils.toDocumentSegment(this.refNode);
+        const reference = (this.source as unknown as Record<string, Reference>)[this.property];
+        return this.closedDocumentCst.referenceSegment(AstUtils.getDocument(this.source), this.index, reference.$refNode)!;
     }
 }

@@ -1,4 +1,9 @@
-import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument, type ValidationCategory } from 'langium';
+import {
+    Cancellation, DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument, type ValidationCategory
+} from 'langium';
+import { forgetFigures } from '../../model/figures.js';
+import type { PerfFile } from '../generated/ast.js';
+import type { PerfServices } from '../perf-module.js';
 
 /**
  * On every edit, Langium's `update` asks two questions of every document in the workspace: does it need
@@ -7,6 +12,9 @@ import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumD
  * depend only on a document's own state are remembered by the array Langium replaces when that state
  * changes: its references (replaced when it is unlinked) and its executed validation checks (replaced when
  * it is validated again).
+ *
+ * A closed document is validated with its CST and held without it afterwards (closed-document-cst.ts), and
+ * without the figures its validation cached (a summary in another file computes what it needs again).
  */
 export class PerfDocumentBuilder extends DefaultDocumentBuilder {
 
@@ -43,5 +51,19 @@ export class PerfDocumentBuilder extends DefaultDocumentBuilder {
             this.incompleteAfterEdit.set(executed, known);
         }
         return known.incomplete;
+    }
+
+    protected override async validate(document: LangiumDocument, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const closedDocumentCst = (this.serviceRegistry.getServices(document.uri) as PerfServices).workspace.ClosedDocumentCst;
+        closedDocumentCst.pin(document);
+        try {
+            await super.validate(document, cancelToken);
+        } finally {
+            closedDocumentCst.unpin(document);
+            closedDocumentCst.release(document);
+            if (closedDocumentCst.isReleased(document)) {
+                forgetFigures(document.parseResult.value as PerfFile);
+            }
+        }
     }
 }

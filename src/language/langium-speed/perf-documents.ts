@@ -1,9 +1,13 @@
 import { DefaultLangiumDocuments, stream, type LangiumDocument, type Stream, type URI } from 'langium';
+import type { PerfServices } from '../perf-module.js';
 
 /**
  * Langium keeps documents in a trie by URI path and collects them into a new array (copied once per path
  * level) every time `all` is read; an edit reads it twice, across every file of the workspace. The list is
  * kept here until a document is added or deleted.
+ *
+ * A document read from the workspace (not open in the editor) gives up its CST as soon as it is added, before
+ * the others are read: the CSTs of a whole province do not fit beside each other (closed-document-cst.ts).
  */
 export class PerfLangiumDocuments extends DefaultLangiumDocuments {
 
@@ -17,6 +21,7 @@ export class PerfLangiumDocuments extends DefaultLangiumDocuments {
     override addDocument(document: LangiumDocument): void {
         this.allDocuments = undefined;
         super.addDocument(document);
+        (this.services.ServiceRegistry.getServices(document.uri) as PerfServices).workspace.ClosedDocumentCst.release(document);
     }
 
     override deleteDocument(uri: URI): LangiumDocument | undefined {

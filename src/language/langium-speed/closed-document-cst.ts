@@ -24,6 +24,16 @@ interface Released {
 /** How many documents a request may have given back their CST at once (go to definition, rename …). */
 const RESTORED_ON_REQUEST = 16;
 
+/** Services that hold closed files' CSTs (perf's, PerfAddedServices), as the files beside this one need them. */
+export interface ClosedDocumentCstServices {
+    workspace: { ClosedDocumentCst: ClosedDocumentCst };
+}
+
+/** The ClosedDocumentCst of the language a document is in. */
+export function closedDocumentCstOf(registry: ServiceRegistry, document: LangiumDocument): ClosedDocumentCst {
+    return (registry.getServices(document.uri) as unknown as ClosedDocumentCstServices).workspace.ClosedDocumentCst;
+}
+
 /**
  * The concrete syntax tree of the files the editor does not show, dropped and rebuilt from their text when
  * needed. Langium keeps a CST node per token (~40 % of what a workspace holds: docs/performance.md, seventh

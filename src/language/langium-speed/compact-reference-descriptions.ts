@@ -1,11 +1,10 @@
 import {
     AstUtils, DefaultReferenceDescriptionProvider, isReference, UriUtils,
-    type AstNode, type AstNodeLocator, type DocumentSegment, type LangiumDocument, type Reference, type ReferenceDescription,
-    type URI
+    type AstNode, type AstNodeLocator, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type Reference,
+    type ReferenceDescription, type URI
 } from 'langium';
 import type { PerfFile } from '../generated/ast.js';
-import type { PerfServices } from '../perf-module.js';
-import type { ClosedDocumentCst } from './closed-document-cst.js';
+import type { ClosedDocumentCst, ClosedDocumentCstServices } from './closed-document-cst.js';
 import { referencesOf } from './perf-linker.js';
 
 /**
@@ -21,7 +20,7 @@ export class CompactReferenceDescriptionProvider extends DefaultReferenceDescrip
 
     private readonly closedDocumentCst: ClosedDocumentCst;
 
-    constructor(services: PerfServices) {
+    constructor(services: LangiumCoreServices & ClosedDocumentCstServices) {
         super(services);
         this.closedDocumentCst = services.workspace.ClosedDocumentCst;
     }

@@ -3,7 +3,7 @@ import {
 } from 'langium';
 import { forgetFigures } from '../../model/figures.js';
 import type { PerfFile } from '../generated/ast.js';
-import type { PerfServices } from '../perf-module.js';
+import { closedDocumentCstOf } from './closed-document-cst.js';
 
 /**
  * On every edit, Langium's `update` asks two questions of every document in the workspace: does it need
@@ -54,7 +54,7 @@ export class PerfDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     protected override async validate(document: LangiumDocument, cancelToken: Cancellation.CancellationToken): Promise<void> {
-        const closedDocumentCst = (this.serviceRegistry.getServices(document.uri) as PerfServices).workspace.ClosedDocumentCst;
+        const closedDocumentCst = closedDocumentCstOf(this.serviceRegistry, document);
         closedDocumentCst.pin(document);
         try {
             await super.validate(document, cancelToken);

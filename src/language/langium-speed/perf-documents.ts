@@ -1,5 +1,5 @@
 import { DefaultLangiumDocuments, stream, type LangiumDocument, type Stream, type URI } from 'langium';
-import type { PerfServices } from '../perf-module.js';
+import { closedDocumentCstOf } from './closed-document-cst.js';
 
 /**
  * Langium keeps documents in a trie by URI path and collects them into a new array (copied once per path
@@ -21,7 +21,7 @@ export class PerfLangiumDocuments extends DefaultLangiumDocuments {
     override addDocument(document: LangiumDocument): void {
         this.allDocuments = undefined;
         super.addDocument(document);
-        (this.services.ServiceRegistry.getServices(document.uri) as PerfServices).workspace.ClosedDocumentCst.release(document);
+        closedDocumentCstOf(this.services.ServiceRegistry, document).release(document);
     }
 
     override deleteDocument(uri: URI): LangiumDocument | undefined {

@@ -2,7 +2,7 @@ import { interruptAndCheck, type LangiumDocuments, type ServiceRegistry } from '
 import { DefaultWorkspaceSymbolProvider, type LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
 import { Department, type PerfFile } from '../generated/ast.js';
-import type { PerfServices } from '../perf-module.js';
+import { closedDocumentCstOf } from '../langium-speed/closed-document-cst.js';
 import { symbolNodes } from '../symbol-nodes.js';
 
 /**
@@ -30,7 +30,7 @@ export class PerfWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider 
         for (const document of this.documents.all) {
             await interruptAndCheck(cancelToken);
             const uri = document.uri.toString();
-            const nameRange = (this.serviceRegistry.getServices(document.uri) as PerfServices).workspace.ClosedDocumentCst.nameRanges(document);
+            const nameRange = closedDocumentCstOf(this.serviceRegistry, document).nameRanges(document);
             let index = 0;
             for (const { node, kind, containerName } of symbolNodes(document.parseResult.value as PerfFile)) {
                 const range = matches(node.name ?? '') ? nameRange(index) : undefined;

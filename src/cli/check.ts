@@ -1,23 +1,10 @@
 import { CheckCache, type CheckedFile } from './check-cache.js';
-import type { InputOptions, LoadOptions } from './documents.js';
+import type { LoadOptions } from './documents.js';
 import { InputError } from './input-error.js';
 import { projectConfigFor } from './project-config.js';
 import { formatDiagnostics, isError, summary, summaryCounts } from './report.js';
-import { ruleLoadOptions, type RuleOptions } from './rule-options.js';
-
-export interface CheckOptions extends InputOptions, RuleOptions {
-    /** text (default: file:line:col lines and a summary line), json, or sarif (SARIF 2.1.0 for code scanning). */
-    format?: CheckFormat;
-    /** List errors only (the summary still counts everything). */
-    quiet?: boolean;
-    /** Print the summary alone (text: the summary line; json: the counts). */
-    summary?: boolean;
-    /** false (`--no-cache`): check from scratch and store nothing. */
-    cache?: boolean;
-}
-
-export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
-export type CheckFormat = typeof CHECK_FORMATS[number];
+import type { CheckOptions } from './check-options.js';
+import { ruleLoadOptions } from './rule-load-options.js';
 
 /** `perf check FILE…`: every problem, a summary line; exit code 1 when there is an error. */
 export async function checkCommand(paths: string[], options: CheckOptions = {}): Promise<number> {

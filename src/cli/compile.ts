@@ -11,7 +11,7 @@ import { ProgressLine } from './progress.js';
 import { InputError } from './input-error.js';
 import { DEFAULT_OUTPUT_FOLDER, type CompileOptions } from './compile-options.js';
 import { formatDiagnostics, isError } from './report.js';
-import { ruleLoadOptions } from './rule-options.js';
+import { ruleLoadOptions } from './rule-load-options.js';
 
 /**
  * `perf compile FILE… [--format F[,F…]] [-o OUT]`: errors in a document stop its compile (with the

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { CHECK_FORMATS, checkCommand, type CheckOptions } from './check.js';
+import { CHECK_FORMATS, type CheckOptions } from './check-options.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../diff/render.js';
 import { layoutNames } from '../compile/layouts.js';
@@ -8,16 +8,14 @@ import { collectFormats, COMPILE_OUTPUT_HELP, parseLayout, type CompileOptions }
 import type { InputOptions } from './documents.js';
 import { InputError } from './input-error.js';
 import { expandFolders } from './input-paths.js';
-import { lspCommand } from './lsp.js';
 import type { NewOptions } from './new.js';
 import { STARTER_UNITS } from '../language/starter-options.js';
 import { addRuleOptions } from './rule-options.js';
-import { rulesCommand } from './rules.js';
 
 /**
  * The `perf` command line. Each command resolves to an exit code; bad input is one line, never a stack.
- * Commands other than check and compile are imported when run: their libraries (exceljs, diff, the
- * formatter) would otherwise be loaded on every start (see docs/performance.md).
+ * Every command is imported when run: their libraries (Langium, exceljs, decimal.js, the diff, the formatter)
+ * would otherwise be loaded on every start, `perf --help` included (see docs/performance.md).
  */
 export async function main(argv: string[]): Promise<number> {
     let exitCode = 0;
@@ -43,12 +41,18 @@ export async function main(argv: string[]): Promise<number> {
         .option('--summary', 'print only the summary line (with --format json: only the counts)')
         .option('--no-cache', 'check from scratch and store nothing (by default the findings of files that have not '
             + 'changed come from node_modules/.cache/perf or the OS cache folder; PERF_CACHE_DIR sets another)')
-        .action(async (files: string[], options: CheckOptions) => { exitCode = await checkCommand(expandFolders(files), withGlobals(options)); });
+        .action(async (files: string[], options: CheckOptions) => {
+            const { checkCommand } = await import('./check.js');
+            exitCode = await checkCommand(expandFolders(files), withGlobals(options));
+        });
 
     program.command('rules')
         .description('list the validation rules: code, default level, what each finds (docs/rules.md with --markdown)')
         .option('--markdown', 'print docs/rules.md')
-        .action((options: { markdown?: boolean }) => { exitCode = rulesCommand(options); });
+        .action(async (options: { markdown?: boolean }) => {
+            const { rulesCommand } = await import('./rules.js');
+            exitCode = rulesCommand(options);
+        });
 
     addRuleOptions(program.command('compile'))
         .description('compile .perf files to the official table (default: HTML and XLSX into out/); '
@@ -114,7 +118,10 @@ export async function main(argv: string[]): Promise<number> {
     program.command('lsp')
         .description('start the language server (completion, hover, diagnostics …) for any editor')
         .option('--stdio', 'speak LSP over stdin/stdout')
-        .action(async (options: { stdio?: boolean }) => { exitCode = await lspCommand(options); });
+        .action(async (options: { stdio?: boolean }) => {
+            const { lspCommand } = await import('./lsp.js');
+            exitCode = await lspCommand(options);
+        });
 
     try {
         await program.parseAsync(argv);

@@ -1,4 +1,4 @@
-import { SymbolKind } from 'vscode-languageserver';
+import { SymbolKind } from 'vscode-languageserver-types';
 import type { Department, Indicator, PerfFile, Project } from './generated/ast.js';
 
 /** A node a user looks for by name across the workspace: a department, a project or an indicator. */

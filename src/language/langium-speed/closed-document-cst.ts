@@ -3,7 +3,7 @@ import {
     type AstNode, type CstNode, type DocumentSegment, type LangiumDocument, type LangiumSharedCoreServices,
     type CompositeCstNode, type Reference, type ServiceRegistry
 } from 'langium';
-import type { Range } from 'vscode-languageserver';
+import type { Range } from 'vscode-languageserver-types';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { PerfFile } from '../generated/ast.js';
 import { symbolNodes } from '../symbol-nodes.js';
